@@ -1,0 +1,123 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
+
+from posts.models import Category, Post, Series, Tag
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "parent"]
+    list_select_related = ["parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug", "description"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "post_count"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_post_count=Count("tagged_posts"))
+
+    @admin.display(description="posts", ordering="_post_count")
+    def post_count(self, tag):
+        return tag._post_count
+
+
+class SeriesPartInline(admin.TabularInline):
+    """The series' posts, whose order is set by their position numbers."""
+
+    model = Post
+    fields = ["series_position", "title", "status", "published_at"]
+    readonly_fields = ["title", "status", "published_at"]
+    ordering = ["series_position", "published_at"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name = "part"
+    verbose_name_plural = "parts (lower position numbers come first)"
+
+    def has_add_permission(self, request, obj):
+        return False
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "part_count"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "description"]
+    inlines = [SeriesPartInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_part_count=Count("posts"))
+
+    @admin.display(description="parts", ordering="_part_count")
+    def part_count(self, series):
+        return series._part_count
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "state",
+        "category_list",
+        "series",
+        "author",
+        "published_at",
+        "sticky",
+    ]
+    list_filter = [
+        "status",
+        ("categories", admin.RelatedOnlyFieldListFilter),
+        ("series", admin.RelatedOnlyFieldListFilter),
+        ("author", admin.RelatedOnlyFieldListFilter),
+        "sticky",
+    ]
+    list_select_related = ["author", "series"]
+    search_fields = ["title", "slug", "excerpt", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author", "categories", "series"]
+    actions = ["publish", "move_to_draft"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body", "excerpt"]}),
+        ("Publishing", {"fields": ["status", "published_at", "author", "sticky", "comments_open"]}),
+        ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
+        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("categories")
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description="status", ordering="status")
+    def state(self, post):
+        return "Scheduled" if post.is_scheduled else post.get_status_display()
+
+    @admin.display(description="categories")
+    def category_list(self, post):
+        return ", ".join(category.name for category in post.categories.all())
+
+    @admin.action(description="Publish selected posts", permissions=["change"])
+    def publish(self, request, queryset):
+        # Drafts dated in the past are published now; future dates stay
+        # scheduled, as the editor set them.
+        now = timezone.now()
+        stale = queryset.exclude(status=Post.Status.PUBLISHED).filter(published_at__lt=now)
+        stale.update(published_at=now)
+        count = queryset.update(status=Post.Status.PUBLISHED, updated_at=now)
+        self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
+
+    @admin.action(description="Move selected posts to draft", permissions=["change"])
+    def move_to_draft(self, request, queryset):
+        count = queryset.update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        self.message_user(request, f"Moved {count} post(s) to draft.", messages.SUCCESS)

@@ -1,0 +1,282 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from posts.sanitize import sanitize_html
+
+# WordPress's automatic excerpt: the first 55 words of the text.
+EXCERPT_WORDS = 55
+
+EDITOR_EXTENSIONS = {
+    "Blockquote": True,
+    "Bold": True,
+    "BulletList": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "HorizontalRule": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "ListItem": True,
+    "OrderedList": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Underline": True,
+    "History": True,
+}
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Lets fixtures refer to rows by slug, so loading them twice updates."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="A parent category's archive also lists this category's posts.",
+    )
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("posts:category", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def with_descendant_ids(self):
+        """Ids of this category and every category below it, walked in
+        memory from one query rather than one query per level."""
+        children = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, stack = [], [self.pk]
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.append(current)
+                stack.extend(children.get(current, []))
+        return found
+
+
+class Tag(TagBase):
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("posts:tag", kwargs={"slug": self.slug})
+
+
+class TaggedPost(TaggedItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_posts")
+    content_object = models.ForeignKey("Post", on_delete=models.CASCADE)
+
+
+class SeriesQuerySet(models.QuerySet):
+    def with_part_counts(self):
+        """Annotate `part_count`: how many of the series' posts readers see."""
+        return self.annotate(
+            part_count=models.Count(
+                "posts", filter=models.Q(posts__in=Post.objects.published())
+            )
+        )
+
+
+class SeriesManager(SlugNaturalKeyManager.from_queryset(SeriesQuerySet)):
+    pass
+
+
+class Series(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(
+        blank=True, help_text="Shown at the top of the series index page."
+    )
+
+    objects = SeriesManager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "series"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("posts:series", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Posts readers may see: published, and not scheduled for later."""
+        return self.filter(
+            status=Post.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def visible_to(self, user):
+        """What `user` may open: staff also see drafts, private and scheduled
+        posts, so that they can preview them."""
+        if user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def in_series(self, series):
+        return self.filter(series=series).order_by("series_position", "published_at")
+
+    def in_category(self, category):
+        """Posts in `category` or any category below it."""
+        return self.filter(categories__in=category.with_descendant_ids()).distinct()
+
+    def for_listing(self):
+        """What a list of posts shows: author, categories and tags fetched in
+        a fixed number of queries whatever the page size."""
+        return self.select_related("author", "series").prefetch_related(
+            "categories", "tags"
+        )
+
+    def front_page_order(self):
+        return self.order_by("-sticky", "-published_at", "-pk")
+
+
+class PostManager(models.Manager.from_queryset(PostQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending review"
+        PUBLISHED = "published", "Published"
+        PRIVATE = "private", "Private"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The last part of the post's address. Keep it once published: "
+        "links to the post use it.",
+    )
+    body = ProseEditorField(
+        extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True
+    )
+    excerpt = models.TextField(
+        blank=True,
+        help_text="A short summary for lists and feeds. Left empty, the first "
+        f"{EXCERPT_WORDS} words of the post are used.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="posts")
+    tags = TaggableManager(through=TaggedPost, blank=True)
+    series = models.ForeignKey(
+        Series,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    series_position = models.PositiveIntegerField(
+        default=0, help_text="Order within the series: lower numbers come first."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        db_index=True,
+        help_text="A published post with a date in the future stays hidden "
+        "until then (scheduled).",
+    )
+    sticky = models.BooleanField(
+        default=False, help_text="Sticky posts stay at the top of the home page."
+    )
+    comments_open = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostManager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)[:200] or "post"
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.published_at)
+        return reverse(
+            "posts:detail",
+            kwargs={"year": local.year, "month": f"{local.month:02d}", "slug": self.slug},
+        )
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def summary(self):
+        """The excerpt, or the opening words of the body when there is none."""
+        if self.excerpt:
+            return self.excerpt
+        return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled
+

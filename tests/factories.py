@@ -1,0 +1,79 @@
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from posts.models import Category, Post, Series, Tag
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"writer{n}")
+    first_name = factory.Sequence(lambda n: f"Writer{n}")
+    last_name = "Smith"
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Params:
+        staff = factory.Trait(is_staff=True, is_superuser=True)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    title = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+    description = "A run of posts on one theme."
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Post number {n}")
+    slug = factory.Sequence(lambda n: f"post-number-{n}")
+    body = factory.Sequence(lambda n: f"<p>The body of post {n}.</p>")
+    status = Post.Status.PUBLISHED
+    published_at = factory.Sequence(
+        lambda n: timezone.now() - timezone.timedelta(days=1000 - n)
+    )
+
+    class Params:
+        draft = factory.Trait(status=Post.Status.DRAFT)
+        pending = factory.Trait(status=Post.Status.PENDING)
+        private = factory.Trait(status=Post.Status.PRIVATE)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(
+                lambda: timezone.now() + timezone.timedelta(days=1)
+            )
+        )
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
