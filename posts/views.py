@@ -53,9 +53,15 @@ class ArchiveView(ListView):
         self.subject = self.get_subject()
         return self.filter_posts(Post.objects.published().for_listing())
 
+    def get_subject_name(self):
+        return str(self.subject)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            archive_kind=self.archive_kind, subject=self.subject, **kwargs
+            archive_kind=self.archive_kind,
+            subject=self.subject,
+            subject_name=self.get_subject_name(),
+            **kwargs,
         )
 
 
@@ -92,6 +98,9 @@ class AuthorArchiveView(ArchiveView):
         return get_object_or_404(
             get_user_model(), username=self.kwargs["username"], is_active=True
         )
+
+    def get_subject_name(self):
+        return self.subject.get_full_name() or self.subject.get_username()
 
     def filter_posts(self, posts):
         return posts.filter(author=self.subject)

@@ -1,0 +1,91 @@
+from http import HTTPStatus
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from posts.models import Category, Post, Series
+from tests.html_text import page_text
+
+pytestmark = pytest.mark.django_db
+
+ORIGINAL = Path(__file__).parent / "data" / "khrushchev_original.txt"
+
+
+def original_paragraphs():
+    """The paragraphs of the original page after its title and meta line."""
+    lines = ORIGINAL.read_text(encoding="utf-8").split("\n")
+    return [line for line in lines[3:] if line.strip()]
+
+
+@pytest.fixture
+def khrushchev(db):
+    call_command("loaddata", "khrushchev", verbosity=0)
+    return Post.objects.get(slug="when-the-soviets-disowned-stalin")
+
+
+def test_every_paragraph_of_the_original_appears_verbatim_on_the_post_page(
+    client, khrushchev
+):
+    response = client.get(khrushchev.get_absolute_url())
+
+    text = page_text(response.content.decode()).split("\n")
+    for paragraph in original_paragraphs():
+        assert paragraph in text
+
+
+def test_the_typography_of_the_original_is_kept(client, khrushchev):
+    response = client.get(khrushchev.get_absolute_url())
+
+    text = page_text(response.content.decode())
+    assert "Stalin’s complicated legacy" in text
+    assert "so alarmed V.I Lenin…" in text
+    assert "“Stalin is excessively rude" in text
+
+
+def test_the_post_page_shows_the_title_and_the_meta_line(client, khrushchev):
+    response = client.get(khrushchev.get_absolute_url())
+
+    text = page_text(response.content.decode())
+    assert "When the Soviets disowned Stalin" in text.split("\n")
+    assert "Posted in History | Leave a reply" in text
+
+
+def test_the_speech_title_is_a_heading_and_the_speech_is_quoted(khrushchev):
+    assert (
+        "<h2>Secret Speech Delivered by First Party Secretary at the Twentieth"
+        in khrushchev.body
+    )
+    assert khrushchev.body.count("<blockquote>") == 7
+    assert khrushchev.body.startswith("<p>Continuing our examination")
+
+
+def test_the_post_sits_in_history_and_in_the_great_leaders_series(khrushchev):
+    assert list(khrushchev.categories.values_list("name", flat=True)) == ["History"]
+    assert khrushchev.series.title == "Great Leaders"
+    assert khrushchev.series.description
+
+
+def test_the_post_has_a_readable_stable_address(client, khrushchev):
+    response = client.get("/2016/05/when-the-soviets-disowned-stalin/")
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_loading_the_fixture_twice_creates_no_duplicates(khrushchev):
+    call_command("loaddata", "khrushchev", verbosity=0)
+
+    assert Post.objects.count() == 1
+    assert Category.objects.count() == 1
+    assert Series.objects.count() == 1
+    assert Post.objects.get().categories.count() == 1
+
+
+def test_loading_the_fixture_leaves_other_posts_alone(khrushchev):
+    other = Post.objects.create(title="Another post", body="<p>Mine.</p>")
+
+    call_command("loaddata", "khrushchev", verbosity=0)
+
+    other.refresh_from_db()
+    assert other.title == "Another post"
+    assert Post.objects.count() == 2
