@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -39,6 +41,38 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
+@dataclass(frozen=True)
+class CategoryBranch:
+    category: "Category"
+    children: list["Category"]
+    ids: list[int]
+
+
+class CategoryQuerySet(models.QuerySet):
+    def branch(self, slug):
+        """Return the category with `slug`, its direct children and the ids of
+        every category below it, from one query however deep the tree."""
+        categories = list(self.order_by("name"))
+        by_slug = {category.slug: category for category in categories}
+        if slug not in by_slug:
+            raise self.model.DoesNotExist(f"No category {slug!r}.")
+        children = {}
+        for category in categories:
+            children.setdefault(category.parent_id, []).append(category)
+        root = by_slug[slug]
+        ids, stack = [], [root]
+        while stack:
+            current = stack.pop()
+            if current.pk not in ids:
+                ids.append(current.pk)
+                stack.extend(children.get(current.pk, []))
+        return CategoryBranch(category=root, children=children.get(root.pk, []), ids=ids)
+
+
+class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
+    pass
+
+
 class Category(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
@@ -52,7 +86,7 @@ class Category(models.Model):
         help_text="A parent category's archive also lists this category's posts.",
     )
 
-    objects = SlugNaturalKeyManager()
+    objects = CategoryManager()
 
     class Meta:
         ordering = ["name"]
@@ -71,20 +105,6 @@ class Category(models.Model):
 
     def natural_key(self):
         return (self.slug,)
-
-    def with_descendant_ids(self):
-        """Ids of this category and every category below it, walked in
-        memory from one query rather than one query per level."""
-        children = {}
-        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        found, stack = [], [self.pk]
-        while stack:
-            current = stack.pop()
-            if current not in found:
-                found.append(current)
-                stack.extend(children.get(current, []))
-        return found
 
 
 class Tag(TagBase):
@@ -161,9 +181,10 @@ class PostQuerySet(models.QuerySet):
     def in_series(self, series):
         return self.filter(series=series).order_by("series_position", "published_at")
 
-    def in_category(self, category):
-        """Posts in `category` or any category below it."""
-        return self.filter(categories__in=category.with_descendant_ids()).distinct()
+    def in_categories(self, category_ids):
+        """Posts filed under any of `category_ids`, each once."""
+        filed = Post.categories.through.objects.filter(category_id__in=category_ids)
+        return self.filter(pk__in=filed.values("post_id"))
 
     def for_listing(self):
         """What a list of posts shows: author, categories and tags fetched in

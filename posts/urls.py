@@ -9,10 +9,10 @@ app_name = "posts"
 # keep their shape.
 urlpatterns = [
     path("", views.PostListView.as_view(), name="home"),
-    re_path(r"^(?P<year>[0-9]{4})/$", views.YearArchiveView.as_view(), name="year"),
+    re_path(r"^(?P<year>[0-9]{4})/$", views.DateArchiveView.as_view(), name="year"),
     re_path(
         r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/$",
-        views.MonthArchiveView.as_view(),
+        views.DateArchiveView.as_view(),
         name="month",
     ),
     re_path(

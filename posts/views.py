@@ -1,18 +1,25 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.encoding import escape_uri_path
+from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView
-from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from posts.models import Category, Post, Series, Tag
 from posts.navigation import adjacent_posts, series_place
 
 
-class PostListView(ListView):
+class PagedListView(ListView):
+    def get_paginate_by(self, queryset):
+        return settings.POSTS_PER_PAGE
+
+
+class PostListView(PagedListView):
     """The home page: the latest visible posts, sticky ones first."""
 
-    paginate_by = settings.POSTS_PER_PAGE
     template_name = "posts/post_list.html"
 
     def get_queryset(self):
@@ -41,11 +48,10 @@ class PostDetailView(DetailView):
         return context
 
 
-class ArchiveView(ListView):
+class ArchiveView(PagedListView):
     """A paginated list of visible posts filtered by one thing; subclasses
     name the thing (`get_subject`) and how it filters (`filter_posts`)."""
 
-    paginate_by = settings.POSTS_PER_PAGE
     template_name = "posts/post_archive.html"
     archive_kind = ""
 
@@ -66,19 +72,23 @@ class ArchiveView(ListView):
 
 
 class CategoryArchiveView(ArchiveView):
+    """A category's posts, with those of every category below it."""
+
     archive_kind = "Category"
     template_name = "posts/category_archive.html"
 
     def get_subject(self):
-        return get_object_or_404(Category, slug=self.kwargs["slug"])
+        try:
+            self.branch = Category.objects.branch(self.kwargs["slug"])
+        except Category.DoesNotExist as missing:
+            raise Http404(str(missing)) from missing
+        return self.branch.category
 
     def filter_posts(self, posts):
-        return posts.in_category(self.subject)
+        return posts.in_categories(self.branch.ids)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            subcategories=self.subject.children.all(), **kwargs
-        )
+        return super().get_context_data(subcategories=self.branch.children, **kwargs)
 
 
 class TagArchiveView(ArchiveView):
@@ -106,22 +116,32 @@ class AuthorArchiveView(ArchiveView):
         return posts.filter(author=self.subject)
 
 
-class DateArchiveMixin:
-    date_field = "published_at"
-    paginate_by = settings.POSTS_PER_PAGE
-    make_object_list = True
+class DateArchiveView(ArchiveView):
+    """Posts of one year or one month; an empty period is 404, as on
+    WordPress, told by the paginator's own count rather than a query more."""
+
     template_name = "posts/post_archive_date.html"
 
-    def get_queryset(self):
-        return Post.objects.published().for_listing()
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        kwargs["allow_empty_first_page"] = False
+        return super().get_paginator(queryset, per_page, orphans, **kwargs)
 
+    def get_subject(self):
+        year, month = int(self.kwargs["year"]), int(self.kwargs.get("month", 1))
+        if not 1 <= month <= 12:
+            raise Http404("No such month.")
+        return datetime.date(year, month, 1)
 
-class YearArchiveView(DateArchiveMixin, YearArchiveView):
-    pass
+    def filter_posts(self, posts):
+        posts = posts.filter(published_at__year=self.subject.year)
+        if "month" in self.kwargs:
+            posts = posts.filter(published_at__month=self.subject.month)
+        return posts
 
-
-class MonthArchiveView(DateArchiveMixin, MonthArchiveView):
-    month_format = "%m"
+    def get_subject_name(self):
+        if "month" in self.kwargs:
+            return date_format(self.subject, "F Y")
+        return str(self.subject.year)
 
 
 class SeriesListView(ListView):

@@ -1,0 +1,93 @@
+"""Each public page runs a fixed number of queries, however much is on it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    CategoryFactory,
+    PostFactory,
+    SeriesFactory,
+    TagFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def filed_posts(count, *, categories, tags, series, author):
+    return [
+        PostFactory(
+            categories=categories, tags=tags, series=series, author=author
+        )
+        for _ in range(count)
+    ]
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.fixture
+def site(settings):
+    """A site whose pages hold 20 posts, each in 3 categories with 4 tags."""
+    settings.POSTS_PER_PAGE = 20
+    parent = CategoryFactory(slug="parent")
+    categories = [CategoryFactory(parent=parent) for _ in range(3)]
+    tags = TagFactory.create_batch(4)
+    series = SeriesFactory(slug="great-leaders")
+    author = UserFactory(username="ann")
+    posts = filed_posts(
+        20, categories=categories, tags=tags, series=series, author=author
+    )
+    return {"category": categories[0], "tag": tags[0], "posts": posts}
+
+
+def page_urls(site):
+    post = site["posts"][10]
+    return {
+        "home": "/",
+        "post": post.get_absolute_url(),
+        "category": "/category/parent/",
+        "tag": site["tag"].get_absolute_url(),
+        "author": "/author/ann/",
+        "year": f"/{post.published_at.year}/",
+        "series list": "/series/",
+        "series index": "/series/great-leaders/",
+    }
+
+
+# The most any public page may run: the page's own rows, its prefetches,
+# the count for pagination and the navigation.
+MAX_QUERIES = 8
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["home", "post", "category", "tag", "author", "year", "series list", "series index"],
+)
+def test_page_query_count_does_not_grow_with_its_content(client, site, page):
+    url = page_urls(site)[page]
+    with_20 = queries_for(client, url)
+
+    more_categories = CategoryFactory.create_batch(3)
+    more_tags = TagFactory.create_batch(3)
+    for post in site["posts"]:
+        post.categories.add(*more_categories)
+        post.tags.add(*more_tags)
+    with_more = queries_for(client, url)
+
+    assert with_20 == with_more
+    assert with_20 <= MAX_QUERIES
+
+
+def test_home_page_with_20_posts_runs_a_fixed_number_of_queries(
+    client, site, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get("/")
+
+    assert len(response.context["page_obj"]) == 20
