@@ -88,7 +88,10 @@ class PostAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt"]}),
-        ("Publishing", {"fields": ["status", "published_at", "author", "sticky", "comments_open"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "author", "sticky", "comments_open"]},
+        ),
         ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
@@ -97,7 +100,10 @@ class PostAdmin(admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related("categories")
 
     def get_changeform_initial_data(self, request):
-        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+        return {
+            "author": request.user.pk,
+            **super().get_changeform_initial_data(request),
+        }
 
     @admin.display(description="status", ordering="status")
     def state(self, post):
@@ -112,7 +118,9 @@ class PostAdmin(admin.ModelAdmin):
         # Drafts dated in the past are published now; future dates stay
         # scheduled, as the editor set them.
         now = timezone.now()
-        stale = queryset.exclude(status=Post.Status.PUBLISHED).filter(published_at__lt=now)
+        stale = queryset.exclude(status=Post.Status.PUBLISHED).filter(
+            published_at__lt=now
+        )
         stale.update(published_at=now)
         count = queryset.update(status=Post.Status.PUBLISHED, updated_at=now)
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)

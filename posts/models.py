@@ -66,7 +66,9 @@ class CategoryQuerySet(models.QuerySet):
             if current.pk not in ids:
                 ids.append(current.pk)
                 stack.extend(children.get(current.pk, []))
-        return CategoryBranch(category=root, children=children.get(root.pk, []), ids=ids)
+        return CategoryBranch(
+            category=root, children=children.get(root.pk, []), ids=ids
+        )
 
 
 class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
@@ -280,7 +282,11 @@ class Post(models.Model):
         local = timezone.localtime(self.published_at)
         return reverse(
             "posts:detail",
-            kwargs={"year": local.year, "month": f"{local.month:02d}", "slug": self.slug},
+            kwargs={
+                "year": local.year,
+                "month": f"{local.month:02d}",
+                "slug": self.slug,
+            },
         )
 
     def natural_key(self):
@@ -295,9 +301,10 @@ class Post(models.Model):
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        )
 
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and not self.is_scheduled
-

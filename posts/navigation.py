@@ -44,12 +44,16 @@ def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
     # second are neither skipped nor repeated.
     same_time = Q(published_at=post.published_at)
     earlier = (
-        visible.filter(Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk))
+        visible.filter(
+            Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk)
+        )
         .order_by("-published_at", "-pk")
         .first()
     )
     later = (
-        visible.filter(Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk))
+        visible.filter(
+            Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk)
+        )
         .order_by("published_at", "pk")
         .first()
     )

@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def filed_posts(count, *, categories, tags, series, author):
     return [
-        PostFactory(
-            categories=categories, tags=tags, series=series, author=author
-        )
+        PostFactory(categories=categories, tags=tags, series=series, author=author)
         for _ in range(count)
     ]
 
@@ -67,7 +65,16 @@ MAX_QUERIES = 8
 
 @pytest.mark.parametrize(
     "page",
-    ["home", "post", "category", "tag", "author", "year", "series list", "series index"],
+    [
+        "home",
+        "post",
+        "category",
+        "tag",
+        "author",
+        "year",
+        "series list",
+        "series index",
+    ],
 )
 def test_page_query_count_does_not_grow_with_its_content(client, site, page):
     url = page_urls(site)[page]

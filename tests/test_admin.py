@@ -1,0 +1,224 @@
+from http import HTTPStatus
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from posts.models import Post
+from tests.factories import CategoryFactory, PostFactory, SeriesFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor():
+    return UserFactory(staff=True, username="editor")
+
+
+@pytest.fixture
+def admin_client(editor):
+    # A client of its own, so that `client` stays an anonymous reader.
+    staff = Client()
+    staff.force_login(editor)
+    return staff
+
+
+def post_form(**overrides):
+    now = timezone.localtime()
+    data = {
+        "title": "The Cuban Missile Crisis",
+        "slug": "the-cuban-missile-crisis",
+        "body": "<h2>Thirteen days</h2><p>In October 1962 the world held its breath.</p>",
+        "excerpt": "",
+        "status": Post.Status.PUBLISHED,
+        "published_at_0": now.strftime("%Y-%m-%d"),
+        "published_at_1": (now - timezone.timedelta(minutes=1)).strftime("%H:%M:%S"),
+        "comments_open": "on",
+        "tags": "cold war, cuba",
+        "series_position": "0",
+    }
+    return data | overrides
+
+
+def test_editor_writes_and_publishes_a_post_that_shows_on_the_home_page(
+    admin_client, client
+):
+    history = CategoryFactory(name="History")
+
+    response = admin_client.post(
+        reverse("admin:posts_post_add"), post_form(categories=[history.pk])
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    post = Post.objects.get(slug="the-cuban-missile-crisis")
+    assert list(post.categories.all()) == [history]
+    assert sorted(post.tags.names()) == ["cold war", "cuba"]
+    home = client.get("/")
+    assert "The Cuban Missile Crisis" in home.text
+    page = client.get(post.get_absolute_url())
+    assert "<h2>Thirteen days</h2>" in page.text
+
+
+def test_the_add_form_offers_the_rich_text_editor_and_fills_the_author(
+    admin_client, editor
+):
+    response = admin_client.get(reverse("admin:posts_post_add"))
+
+    assert "django_prose_editor/configurable" in response.text
+    assert response.context["adminform"].form.initial["author"] == editor.pk
+
+
+def test_sanitising_on_save_removes_scripts_event_handlers_and_javascript_links(
+    admin_client,
+):
+    body = (
+        '<p onclick="steal()">Hello</p><script>alert(1)</script>'
+        '<a href="javascript:alert(2)">click</a><img src="x" onerror="alert(3)">'
+    )
+
+    admin_client.post(reverse("admin:posts_post_add"), post_form(body=body))
+
+    saved = Post.objects.get(slug="the-cuban-missile-crisis").body
+    assert "<p>Hello</p>" in saved
+    assert "script" not in saved
+    assert "onclick" not in saved
+    assert "onerror" not in saved
+    assert "javascript:" not in saved
+
+
+def test_bodies_saved_outside_the_admin_are_sanitised_too():
+    post = PostFactory(
+        body='<p style="x" onmouseover="x()">Hi</p><iframe src="//evil"></iframe>'
+    )
+
+    post.refresh_from_db()
+    assert post.body == "<p>Hi</p>"
+
+
+def test_a_missing_title_is_reported_and_the_rest_of_the_form_is_kept(admin_client):
+    response = admin_client.post(
+        reverse("admin:posts_post_add"), post_form(title="", slug="")
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "This field is required." in response.text
+    assert "In October 1962 the world held its breath." in response.text
+    assert not Post.objects.exists()
+
+
+def test_a_taken_slug_is_refused_with_a_message(admin_client):
+    PostFactory(slug="the-cuban-missile-crisis")
+
+    response = admin_client.post(reverse("admin:posts_post_add"), post_form())
+
+    assert "Post with this Slug already exists." in response.text
+
+
+def test_the_post_list_shows_status_categories_and_series_and_can_filter(admin_client):
+    series = SeriesFactory(title="Great Leaders")
+    PostFactory(
+        title="Shown", series=series, categories=[CategoryFactory(name="History")]
+    )
+    PostFactory(title="Held back", draft=True)
+    PostFactory(title="Later", scheduled=True)
+
+    everything = admin_client.get(reverse("admin:posts_post_changelist"))
+    drafts = admin_client.get(reverse("admin:posts_post_changelist") + "?status=draft")
+
+    assert "Great Leaders" in everything.text
+    assert "History" in everything.text
+    assert "Scheduled" in everything.text
+    assert "Held back" in drafts.text
+    assert "Shown" not in drafts.text
+
+
+def test_the_post_list_searches_titles_and_bodies(admin_client):
+    PostFactory(title="Stalin", body="<p>Secret speech</p>")
+    PostFactory(title="Lenin")
+
+    response = admin_client.get(reverse("admin:posts_post_changelist") + "?q=secret")
+
+    assert "Stalin" in response.text
+    assert "Lenin" not in response.text
+
+
+def test_bulk_publish_makes_drafts_visible(admin_client, client):
+    drafts = PostFactory.create_batch(2, draft=True)
+
+    admin_client.post(
+        reverse("admin:posts_post_changelist"),
+        {"action": "publish", "_selected_action": [d.pk for d in drafts]},
+    )
+
+    home = client.get("/")
+    for draft in drafts:
+        assert draft.title in home.text
+
+
+def test_bulk_publish_keeps_a_scheduled_date(admin_client):
+    post = PostFactory(draft=True, scheduled=True)
+
+    admin_client.post(
+        reverse("admin:posts_post_changelist"),
+        {"action": "publish", "_selected_action": [post.pk]},
+    )
+
+    post.refresh_from_db()
+    assert post.is_scheduled
+
+
+def test_bulk_move_to_draft_hides_posts(admin_client, client):
+    post = PostFactory()
+
+    admin_client.post(
+        reverse("admin:posts_post_changelist"),
+        {"action": "move_to_draft", "_selected_action": [post.pk]},
+    )
+
+    assert client.get(post.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_view_on_site_opens_the_preview_of_a_draft(admin_client):
+    draft = PostFactory(draft=True)
+
+    change = admin_client.get(reverse("admin:posts_post_change", args=[draft.pk]))
+    preview = admin_client.get(draft.get_absolute_url())
+
+    assert "View on site" in change.text
+    assert preview.status_code == HTTPStatus.OK
+
+
+def test_series_page_in_the_admin_sets_the_order_of_its_posts(admin_client, client):
+    series = SeriesFactory()
+    first = PostFactory(series=series, series_position=1, title="Lenin")
+    second = PostFactory(series=series, series_position=2, title="Stalin")
+    url = reverse("admin:posts_series_change", args=[series.pk])
+    data = {
+        "title": series.title,
+        "slug": series.slug,
+        "description": series.description,
+        "posts-TOTAL_FORMS": "2",
+        "posts-INITIAL_FORMS": "2",
+        "posts-MIN_NUM_FORMS": "0",
+        "posts-MAX_NUM_FORMS": "1000",
+        "posts-0-id": first.pk,
+        "posts-0-series": series.pk,
+        "posts-0-series_position": "2",
+        "posts-1-id": second.pk,
+        "posts-1-series": series.pk,
+        "posts-1-series_position": "1",
+    }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    index = client.get(series.get_absolute_url())
+    assert [p.title for p in index.context["parts"]] == ["Stalin", "Lenin"]
+
+
+@pytest.mark.parametrize("model", ["category", "tag", "series", "post"])
+def test_every_content_list_in_the_admin_opens(admin_client, model):
+    response = admin_client.get(reverse(f"admin:posts_{model}_changelist"))
+
+    assert response.status_code == HTTPStatus.OK
