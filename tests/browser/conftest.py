@@ -1,0 +1,74 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a live server.
+
+No browser is ever downloaded. Without Chromium these tests skip, saying how
+to get it; in CI (CI=true) a missing browser is a failure instead.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = (
+    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+)
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+# Playwright's sync API runs an event loop in the test's thread; the ORM calls
+# the tests make between browser steps are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _browser_missing_reason():
+    if not Path(CHROMIUM).exists():
+        return (
+            f"Chromium not found at {CHROMIUM}: install it with "
+            "`apt-get install -y chromium` (or set CHROMIUM_PATH)."
+        )
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _browser_missing_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(
+            path=ARTIFACTS / f"failed-{request.node.name}.png", full_page=True
+        )
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
