@@ -308,3 +308,68 @@ class Post(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def public(self):
+        """Comments anyone may read: approved, on a post readers may see."""
+        return self.approved().filter(post__in=Post.objects.published())
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        TRASH = "trash", "Trash"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+        help_text="The comment this one replies to.",
+    )
+    # WordPress's limits (wp_get_comment_fields_max_lengths).
+    author_name = models.CharField("name", max_length=245)
+    author_email = models.EmailField("email", max_length=100, blank=True)
+    author_url = models.URLField("website", max_length=200, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    text = models.TextField(
+        "comment", help_text="Plain text: shown escaped, with links made clickable."
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    status_reason = models.CharField(
+        "reason",
+        max_length=200,
+        blank=True,
+        help_text="The rule that held this comment or marked it as spam.",
+    )
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    user_agent = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["post", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.author_name} on {self.post}"
+
+    def get_absolute_url(self):
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
