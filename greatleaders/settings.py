@@ -19,12 +19,10 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def env_list(name: str, default: str) -> list[str]:
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
+def env_list(name: str, default: str = "") -> list[str]:
+    """A comma- or newline-separated list."""
+    raw = os.environ.get(name, default).replace("\n", ",")
+    return [item.strip() for item in raw.split(",") if item.strip()]
 
 
 # Django
@@ -39,7 +37,7 @@ SECRET_KEY = os.environ.get(
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "posts.admin_apps.BlogAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -113,6 +111,27 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Who hears about comments awaiting moderation: a comma-separated list.
+ADMINS = env_list("DJANGO_ADMINS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Email goes to the console until an SMTP server is named.
+if os.environ.get("DJANGO_EMAIL_HOST"):
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ["DJANGO_EMAIL_HOST"],
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
+                "username": os.environ.get("DJANGO_EMAIL_USER", ""),
+                "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
@@ -150,9 +169,34 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Project
 
+
+# Comment rules; the defaults are WordPress's (see the README).
+COMMENTS_CLOSE_AFTER_DAYS = int(
+    os.environ.get("GREATLEADERS_COMMENTS_CLOSE_AFTER_DAYS", "0")
+)
+COMMENTS_DISALLOWED_KEYS = env_list("GREATLEADERS_COMMENTS_DISALLOWED_KEYS")
+COMMENTS_FLOOD_SECONDS = int(
+    os.environ.get("GREATLEADERS_COMMENTS_FLOOD_SECONDS", "15")
+)
+COMMENTS_MANUAL_MODERATION = env_bool("GREATLEADERS_COMMENTS_MANUAL_MODERATION")
+COMMENTS_MAX_LINKS = int(os.environ.get("GREATLEADERS_COMMENTS_MAX_LINKS", "2"))
+COMMENTS_MIN_SECONDS_TO_SUBMIT = int(
+    os.environ.get("GREATLEADERS_COMMENTS_MIN_SECONDS_TO_SUBMIT", "3")
+)
+COMMENTS_MODERATION_KEYS = env_list("GREATLEADERS_COMMENTS_MODERATION_KEYS")
+COMMENTS_PER_PAGE = int(os.environ.get("GREATLEADERS_COMMENTS_PER_PAGE", "0"))
+COMMENTS_PREVIOUSLY_APPROVED = env_bool(
+    "GREATLEADERS_COMMENTS_PREVIOUSLY_APPROVED", True
+)
+COMMENTS_THREAD_DEPTH = int(os.environ.get("GREATLEADERS_COMMENTS_THREAD_DEPTH", "5"))
 # Posts per page on the home page and archives (WordPress's posts_per_page).
 POSTS_PER_PAGE = int(os.environ.get("GREATLEADERS_POSTS_PER_PAGE", "10"))
 SITE_TITLE = os.environ.get("GREATLEADERS_SITE_TITLE", "Great Leaders")
+# How many proxies (nginx, a load balancer) stand in front of the app, so
+# that a visitor's address is read from X-Forwarded-For; 0 trusts none.
+PROXY_COUNT = int(os.environ.get("GREATLEADERS_PROXY_COUNT", "0"))
+# The public address of the site, for links in emails.
+SITE_URL = os.environ.get("GREATLEADERS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = os.environ.get(
     "GREATLEADERS_SITE_TAGLINE", "The people who shaped history, and how"
 )

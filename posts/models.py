@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -10,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from posts.comment_text import render_comment_text
 from posts.sanitize import sanitize_html
 
 # WordPress's automatic excerpt: the first 55 words of the text.
@@ -189,10 +191,28 @@ class PostQuerySet(models.QuerySet):
         return self.filter(pk__in=filed.values("post_id"))
 
     def for_listing(self):
-        """What a list of posts shows: author, categories and tags fetched in
-        a fixed number of queries whatever the page size."""
-        return self.select_related("author", "series").prefetch_related(
-            "categories", "tags"
+        """What a list of posts shows: author, categories, tags and the number
+        of approved comments, in a fixed number of queries whatever the page
+        size."""
+        return (
+            self.select_related("author", "series")
+            .prefetch_related("categories", "tags")
+            .with_comment_counts()
+        )
+
+    def with_comment_counts(self):
+        # A correlated subquery is counted only for the rows a page returns,
+        # where a join and GROUP BY would count every post's comments first.
+        approved = (
+            Comment.objects.approved()
+            .filter(post=models.OuterRef("pk"))
+            .order_by()
+            .values("post")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            comment_count=Coalesce(models.Subquery(approved), models.Value(0))
         )
 
     def front_page_order(self):
@@ -300,6 +320,17 @@ class Post(models.Model):
         return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
 
     @property
+    def comments_closed(self):
+        """Closed by the editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set
+        (WordPress's close_comments_for_old_posts)."""
+        if not self.comments_open:
+            return True
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return bool(days) and self.published_at < timezone.now() - timezone.timedelta(
+            days=days
+        )
+
+    @property
     def is_scheduled(self):
         return (
             self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
@@ -318,6 +349,44 @@ class CommentQuerySet(models.QuerySet):
         """Comments anyone may read: approved, on a post readers may see."""
         return self.approved().filter(post__in=Post.objects.published())
 
+    def for_thread(self, post, own_ids=()):
+        """A post's approved comments, with the held ones whose author is
+        looking (`own_ids`), oldest first."""
+        own = models.Q(pk__in=own_ids, status=Comment.Status.PENDING)
+        return self.filter(models.Q(status=Comment.Status.APPROVED) | own, post=post)
+
+    def not_trashed(self):
+        return self.exclude(status=Comment.Status.TRASH)
+
+    def duplicates_of(self, comment):
+        """Earlier comments saying the same thing in the same place by the
+        same person (WordPress: same post, parent, name or email, text)."""
+        same_person = models.Q(author_name=comment.author_name)
+        if comment.author_email:
+            same_person |= models.Q(author_email__iexact=comment.author_email)
+        return self.not_trashed().filter(
+            same_person,
+            post=comment.post,
+            parent=comment.parent,
+            text=comment.text,
+        )
+
+    def recent_from(self, comment, seconds):
+        """Comments from the same address or email within `seconds`."""
+        since = timezone.now() - timezone.timedelta(seconds=seconds)
+        same_sender = models.Q(ip_address=comment.ip_address)
+        if comment.author_email:
+            same_sender |= models.Q(author_email__iexact=comment.author_email)
+        return self.filter(same_sender, created_at__gte=since)
+
+    def approved_from(self, comment):
+        """Approved comments by the same account, or the same name and email."""
+        if comment.user_id:
+            return self.approved().filter(user=comment.user_id)
+        return self.approved().filter(
+            author_name=comment.author_name, author_email__iexact=comment.author_email
+        )
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):
@@ -335,6 +404,16 @@ class Comment(models.Model):
         related_name="replies",
         help_text="The comment this one replies to.",
     )
+    thread = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+        help_text="The top-level comment a reply descends from (empty on "
+        "top-level comments), for paging comments by whole threads.",
+    )
     # WordPress's limits (wp_get_comment_fields_max_lengths).
     author_name = models.CharField("name", max_length=245)
     author_email = models.EmailField("email", max_length=100, blank=True)
@@ -349,6 +428,7 @@ class Comment(models.Model):
     text = models.TextField(
         "comment", help_text="Plain text: shown escaped, with links made clickable."
     )
+    text_html = models.TextField(editable=False, blank=True)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -366,10 +446,19 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["post", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["post", "status", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+        ]
 
     def __str__(self):
         return f"{self.author_name} on {self.post}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_comment_text(self.text)
+        if self.parent_id and not self.thread_id:
+            self.thread_id = self.parent.thread_id or self.parent_id
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"

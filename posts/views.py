@@ -1,15 +1,27 @@
 import datetime
+from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
 from django.views.generic import DetailView, ListView
 
-from posts.models import Category, Post, Series, Tag
+from posts.comment_cookies import (
+    forget_author,
+    held_ids,
+    remember_author,
+    remember_held,
+    saved_author,
+)
+from posts.comment_submission import CommentRefused, Sender, submit_comment
+from posts.forms import CommentForm
+from posts.models import Category, Comment, Post, Series, Tag
 from posts.navigation import adjacent_posts, series_place
+from posts.threads import comment_page, comment_page_number
 
 
 class PagedListView(ListView):
@@ -27,6 +39,8 @@ class PostListView(PagedListView):
 
 
 class PostDetailView(DetailView):
+    """A post with its comments; a POST here leaves a reply."""
+
     template_name = "posts/post_detail.html"
 
     def get_queryset(self):
@@ -39,13 +53,85 @@ class PostDetailView(DetailView):
         canonical = self.object.get_absolute_url()
         if escape_uri_path(request.path) != canonical:
             return redirect(canonical, permanent=True)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        initial = {**saved_author(request), "parent": request.GET.get("replytocom")}
+        form = CommentForm(user=request.user, initial=initial)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        # Readers comment only on posts they may see, previews excluded.
+        self.object = get_object_or_404(
+            Post.objects.published().for_listing(), slug=self.kwargs["slug"]
+        )
+        form = CommentForm(request.POST, user=request.user)
+        if not form.is_valid():
+            return self.refuse(form, status=HTTPStatus.BAD_REQUEST)
+        try:
+            comment = submit_comment(self.object, form, sender_of(request))
+        except CommentRefused as refusal:
+            return self.refuse(form, message=refusal.message, status=refusal.status)
+        response = redirect(self.comment_location(comment))
+        if form.cleaned_data.get("save_details"):
+            remember_author(response, comment)
+        elif not request.user.is_authenticated:
+            forget_author(request, response)
+        if comment.status != Comment.Status.APPROVED:
+            remember_held(request, response, comment)
+        return response
+
+    def refuse(self, form, *, status, message=""):
+        context = self.get_context_data(form=form, refusal=message)
+        return self.render_to_response(context, status=status)
+
+    def comment_location(self, comment):
+        page = ""
+        if settings.COMMENTS_PER_PAGE:
+            page = f"?cpage={comment_page_number(comment, settings.COMMENTS_PER_PAGE)}"
+        return f"{self.object.get_absolute_url()}{page}#comment-{comment.pk}"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["series_place"] = series_place(self.object)
-        context["previous_post"], context["next_post"] = adjacent_posts(self.object)
+        post = self.object
+        form = kwargs["form"]
+        reply_to = form["parent"].value()
+        try:
+            comments = comment_page(
+                post,
+                own_ids=held_ids(self.request),
+                page=self.request.GET.get("cpage"),
+                per_page=settings.COMMENTS_PER_PAGE,
+                max_depth=settings.COMMENTS_THREAD_DEPTH,
+                reply_to=int(reply_to) if str(reply_to or "").isdigit() else None,
+            )
+        except InvalidPage as invalid:
+            raise Http404(str(invalid)) from invalid
+        context = super().get_context_data(
+            comments=comments,
+            replying_to=next(
+                (item.comment for item in comments.items if item.form_here), None
+            ),
+            series_place=series_place(post),
+            **kwargs,
+        )
+        context["previous_post"], context["next_post"] = adjacent_posts(post)
         return context
+
+
+def sender_of(request):
+    return Sender(
+        user=request.user,
+        ip_address=client_ip(request),
+        user_agent=request.headers.get("user-agent", ""),
+    )
+
+
+def client_ip(request):
+    """The visitor's address; behind GREATLEADERS_PROXY_COUNT proxies, the
+    one the outermost of them saw."""
+    proxies = settings.PROXY_COUNT
+    forwarded = request.headers.get("x-forwarded-for", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    if proxies and len(hops) >= proxies:
+        return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
 
 
 class ArchiveView(PagedListView):

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from posts.models import Category, Post, Series, Tag
+from posts.models import Category, Comment, Post, Series, Tag
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,3 +77,23 @@ class PostFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    post = factory.SubFactory(PostFactory)
+    author_name = factory.Sequence(lambda n: f"Reader {n}")
+    author_email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    text = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = Comment.Status.APPROVED
+    ip_address = "192.0.2.1"
+    created_at = factory.Sequence(
+        lambda n: timezone.now() - timezone.timedelta(hours=1000 - n)
+    )
+
+    class Params:
+        pending = factory.Trait(status=Comment.Status.PENDING)
+        spam = factory.Trait(status=Comment.Status.SPAM)
+        trashed = factory.Trait(status=Comment.Status.TRASH)

@@ -1,0 +1,78 @@
+"""Taking a comment from a visitor: refuse it, or store it with the status
+the moderation rules give it."""
+
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from django.conf import settings
+from django.db import transaction
+
+from posts import moderation
+from posts.forms import CommentForm, seconds_since
+from posts.models import Comment, Post
+from posts.notifications import notify_held_comment
+
+DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
+FLOOD = "You are posting comments too quickly. Slow down."
+CLOSED = "Comments are closed."
+BAD_PARENT = "The comment you are replying to is not on this post any more."
+
+
+class CommentRefused(Exception):
+    """The comment was not stored; `message` tells the visitor why."""
+
+    def __init__(self, message: str, status: HTTPStatus):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Sender:
+    user: object
+    ip_address: str | None
+    user_agent: str
+
+
+def submit_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
+    """Store the comment in the valid `form` on `post`, or raise
+    CommentRefused before anything is written."""
+    if post.comments_closed:
+        raise CommentRefused(CLOSED, HTTPStatus.FORBIDDEN)
+
+    comment = form.save(commit=False)
+    comment.post = post
+    comment.ip_address = sender.ip_address
+    comment.user_agent = sender.user_agent[:255]
+    user = sender.user
+    if user.is_authenticated:
+        comment.user = user
+        comment.author_name = user.get_full_name() or user.get_username()
+        comment.author_email = user.email
+    if parent_id := form.cleaned_data.get("parent"):
+        comment.parent = post.comments.approved().filter(pk=parent_id).first()
+        if comment.parent is None:
+            raise CommentRefused(BAD_PARENT, HTTPStatus.BAD_REQUEST)
+
+    trusted = user.is_authenticated and (user.is_staff or user.pk == post.author_id)
+    if Comment.objects.duplicates_of(comment).exists():
+        raise CommentRefused(DUPLICATE, HTTPStatus.CONFLICT)
+    if not trusted and (
+        Comment.objects.recent_from(comment, settings.COMMENTS_FLOOD_SECONDS).exists()
+    ):
+        raise CommentRefused(FLOOD, HTTPStatus.TOO_MANY_REQUESTS)
+
+    verdict = moderation.judge(
+        comment,
+        trusted=trusted,
+        known_commenter=Comment.objects.approved_from(comment).exists(),
+        submission=moderation.Submission(
+            honeypot=form.cleaned_data.get("fax_number", ""),
+            seconds_to_submit=seconds_since(form.cleaned_data.get("issued", "")),
+        ),
+    )
+    comment.status, comment.status_reason = verdict.status, verdict.reason
+    comment.save()
+    if comment.status == Comment.Status.PENDING:
+        transaction.on_commit(lambda: notify_held_comment(comment))
+    return comment
