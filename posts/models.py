@@ -351,8 +351,11 @@ class CommentQuerySet(models.QuerySet):
 
     def for_thread(self, post, own_ids=()):
         """A post's approved comments, with the held ones whose author is
-        looking (`own_ids`), oldest first."""
-        own = models.Q(pk__in=own_ids, status=Comment.Status.PENDING)
+        looking (`own_ids`), oldest first. Spam shows to its author as held,
+        so that the sender learns nothing of the filters."""
+        own = models.Q(
+            pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM]
+        )
         return self.filter(models.Q(status=Comment.Status.APPROVED) | own, post=post)
 
     def not_trashed(self):
@@ -462,3 +465,10 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def website(self):
+        """The author's website, if it is a web address: imported comments
+        skip the form's checks, and no other scheme may become a link."""
+        url = self.author_url.strip()
+        return url if url.lower().startswith(("http://", "https://")) else ""
