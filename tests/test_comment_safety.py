@@ -41,11 +41,10 @@ class _Markup(HTMLParser):
         self.problems = []
 
     def handle_starttag(self, tag, attrs):
+        src = dict(attrs).get("src") or ""
+        own_script = tag == "script" and src.startswith("/static/")
         if tag in {"script", "iframe", "svg", "img", "style", "object", "embed"}:
-            if not (
-                tag == "script" and dict(attrs).get("src", "").startswith("/static/")
-            ):
-                self.problems.append(f"<{tag}>")
+            self.problems += [] if own_script else [f"<{tag}>"]
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"{tag} {name}")
