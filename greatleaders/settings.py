@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_prose_editor",
     "taggit",
     "posts",
@@ -152,6 +153,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Posts per page on the home page and archives (WordPress's posts_per_page).
 POSTS_PER_PAGE = int(os.environ.get("GREATLEADERS_POSTS_PER_PAGE", "10"))
+# Entries per feed (WordPress's posts_per_rss).
+POSTS_PER_FEED = int(os.environ.get("GREATLEADERS_POSTS_PER_FEED", "10"))
 SITE_TITLE = os.environ.get("GREATLEADERS_SITE_TITLE", "Great Leaders")
 SITE_TAGLINE = os.environ.get(
     "GREATLEADERS_SITE_TAGLINE", "The people who shaped history, and how"

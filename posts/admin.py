@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils import timezone
 
-from posts.models import Category, Post, Series, Tag
+from posts.models import Category, Page, Post, Series, Tag
 
 
 @admin.register(Category)
@@ -129,3 +129,28 @@ class PostAdmin(admin.ModelAdmin):
     def move_to_draft(self, request, queryset):
         count = queryset.update(status=Post.Status.DRAFT, updated_at=timezone.now())
         self.message_user(request, f"Moved {count} post(s) to draft.", messages.SUCCESS)
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "slug",
+        "is_published",
+        "show_in_navigation",
+        "navigation_order",
+        "updated_at",
+    ]
+    list_editable = ["is_published", "show_in_navigation", "navigation_order"]
+    list_filter = ["is_published", "show_in_navigation"]
+    search_fields = ["title", "slug", "description", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body", "description"]}),
+        (
+            "Publishing",
+            {"fields": ["is_published", "show_in_navigation", "navigation_order"]},
+        ),
+        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]

@@ -1,14 +1,25 @@
 from django.conf import settings
 
-from posts.models import Category, Series
+from posts.navigation import site_menu
 
 
 def site(request):
-    """Site name and the navigation every page shows. The querysets are lazy:
-    pages without navigation (the 500 page) never run them."""
+    """Site name, the menu and the page's canonical address, which every page
+    shows. The menu is passed uncalled, so that templates run its query only
+    when they show it (the 500 page does not)."""
     return {
         "site_title": settings.SITE_TITLE,
         "site_tagline": settings.SITE_TAGLINE,
-        "nav_categories": Category.objects.filter(parent__isnull=True),
-        "nav_series": Series.objects.all(),
+        "site_menu": site_menu,
+        "canonical_url": canonical_url(request),
     }
+
+
+def canonical_url(request):
+    """The page's own address without a query string, but for a page number
+    past the first: `?page=3` lists other posts, `?utm_source=` does not."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
