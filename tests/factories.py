@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from posts.models import Category, Post, Series, Tag
+from posts.models import Category, Comment, Page, Post, Series, Tag
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,3 +77,37 @@ class PostFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body = factory.Sequence(lambda n: f"<p>The text of page {n}.</p>")
+    is_published = True
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+        hidden_from_navigation = factory.Trait(show_in_navigation=False)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    post = factory.SubFactory(PostFactory)
+    author_name = factory.Sequence(lambda n: f"Reader {n}")
+    author_email = factory.LazyAttribute(
+        lambda comment: f"{comment.author_name.replace(' ', '').lower()}@example.com"
+    )
+    text = factory.Sequence(lambda n: f"Comment number {n}.")
+    status = Comment.Status.APPROVED
+    created_at = factory.Sequence(
+        lambda n: timezone.now() - timezone.timedelta(hours=1000 - n)
+    )
+
+    class Params:
+        pending = factory.Trait(status=Comment.Status.PENDING)
+        spam = factory.Trait(status=Comment.Status.SPAM)
