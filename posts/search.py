@@ -42,8 +42,7 @@ CONFIG = "english"
 # PostgreSQL's English configuration leaves these words out of its index;
 # SQLite's does not, so they are dropped from queries on both, and a query
 # for "the" finds nothing on either.
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     a about above after again against all am an and any are as at be because
     been before being below between both but by can did do does doing don down
     during each few for from further had has have having he her here hers
@@ -53,8 +52,8 @@ STOP_WORDS = frozenset(
     their theirs them themselves then there these they this those through to
     too under until up very was we were what when where which while who whom
     why will with you your yours yourself yourselves
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 # Marks around matched words in headlines. Control characters never occur in
 # a post's text, so they cannot be confused with it, and they survive HTML
@@ -140,7 +139,9 @@ def _postgresql_search(posts, terms):
             for term in terms
         ),
     )
-    vector = RawSQL('"posts_post"."search_vector"', (), output_field=SearchVectorField())
+    vector = RawSQL(
+        '"posts_post"."search_vector"', (), output_field=SearchVectorField()
+    )
     return (
         posts.alias(document=vector)
         .filter(document=query)
@@ -187,9 +188,15 @@ def _sqlite_search(posts, terms):
     expression = fts5_expression(terms)
     row = f'FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = "posts_post"."id"'
     return posts.filter(
-        pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,))
+        pk__in=RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,)
+        )
     ).annotate(
-        rank=RawSQL(f"SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) {row}", (expression,), FloatField()),
+        rank=RawSQL(
+            f"SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) {row}",
+            (expression,),
+            FloatField(),
+        ),
         headline=RawSQL(
             f"SELECT snippet({FTS_TABLE}, 2, %s, %s, ' … ', 30) {row}",
             (MARK_START, MARK_END, expression),
@@ -263,5 +270,8 @@ def install_sqlite_index(connection) -> bool:
 def repair_sqlite_index(sender, using, **kwargs):
     """After `migrate`: put back what a table rebuild may have dropped."""
     connection = connections[using]
-    if connection.vendor == "sqlite" and FTS_TABLE in connection.introspection.table_names():
+    if (
+        connection.vendor == "sqlite"
+        and FTS_TABLE in connection.introspection.table_names()
+    ):
         install_sqlite_index(connection)

@@ -94,9 +94,7 @@ def post_comment_feeds(post):
 
 
 @pytest.mark.parametrize("url", FEEDS.values(), ids=FEEDS.keys())
-def test_every_post_feed_parses_without_errors_with_complete_entries(
-    client, blog, url
-):
+def test_every_post_feed_parses_without_errors_with_complete_entries(client, blog, url):
     feed = parse(client, url)
 
     assert not feed.bozo, feed.get("bozo_exception")
@@ -134,7 +132,7 @@ def test_every_comment_feed_parses_without_errors_with_complete_entries(
 
 
 def test_a_posts_comment_feeds_parse_and_hold_only_its_comments(client, blog):
-    first, second = blog
+    first, _second = blog
 
     for url in post_comment_feeds(first):
         feed = parse(client, url)
