@@ -96,15 +96,16 @@ def related_posts(
     tag_ids = [tag.pk for tag in post.tags.all()]
     if len(chosen) >= limit or not (category_ids or tag_ids):
         return chosen
+    # An empty list would make its count NULL, and the sum with it.
+    counts = [
+        Count(field, filter=Q(**{f"{field}__in": ids}), distinct=True)
+        for field, ids in (("categories", category_ids), ("tags", tag_ids))
+        if ids
+    ]
     shared = (
         Post.objects.published()
         .exclude(pk__in=[post.pk, *(part.pk for part in chosen)])
-        .annotate(
-            shared=Count(
-                "categories", filter=Q(categories__in=category_ids), distinct=True
-            )
-            + Count("tags", filter=Q(tags__in=tag_ids), distinct=True)
-        )
+        .annotate(shared=sum(counts[1:], counts[0]))
         .filter(shared__gt=0)
         .only("title", "slug", "published_at")
         .order_by("-shared", "-published_at", "-pk")
