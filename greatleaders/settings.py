@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_prose_editor",
     "taggit",
     "posts",
@@ -191,6 +192,8 @@ COMMENTS_PREVIOUSLY_APPROVED = env_bool(
 COMMENTS_THREAD_DEPTH = int(os.environ.get("GREATLEADERS_COMMENTS_THREAD_DEPTH", "5"))
 # Posts per page on the home page and archives (WordPress's posts_per_page).
 POSTS_PER_PAGE = int(os.environ.get("GREATLEADERS_POSTS_PER_PAGE", "10"))
+# Entries per feed (WordPress's posts_per_rss).
+POSTS_PER_FEED = int(os.environ.get("GREATLEADERS_POSTS_PER_FEED", "10"))
 SITE_TITLE = os.environ.get("GREATLEADERS_SITE_TITLE", "Great Leaders")
 # How many proxies (nginx, a load balancer) stand in front of the app, so
 # that a visitor's address is read from X-Forwarded-For; 0 trusts none.

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 from posts.comment_submission import CommentRefused, submit_comment
 from posts.forms import CommentForm
-from posts.models import Category, Comment, Post, Series, Tag
+from posts.models import Category, Comment, Page, Post, Series, Tag
 from posts.views import sender_of
 
 
@@ -247,3 +247,28 @@ class CommentAdmin(admin.ModelAdmin):
     )
     def trash(self, request, queryset):
         self._set_status(request, queryset, Comment.Status.TRASH, "moved to the trash")
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "slug",
+        "is_published",
+        "show_in_navigation",
+        "navigation_order",
+        "updated_at",
+    ]
+    list_editable = ["is_published", "show_in_navigation", "navigation_order"]
+    list_filter = ["is_published", "show_in_navigation"]
+    search_fields = ["title", "slug", "description", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body", "description"]}),
+        (
+            "Publishing",
+            {"fields": ["is_published", "show_in_navigation", "navigation_order"]},
+        ),
+        ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]

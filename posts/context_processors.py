@@ -1,36 +1,25 @@
 from django.conf import settings
-from django.db.models import CharField, Value
-from django.utils.functional import SimpleLazyObject
 
-from posts.models import Category, Series
-
-
-def navigation_links():
-    """Top-level categories, then series, as (name, url) pairs, read in one
-    query; every page shows them."""
-    categories = (
-        Category.objects.filter(parent__isnull=True)
-        .annotate(kind=Value("category", output_field=CharField()))
-        .values_list("name", "slug", "kind")
-        .order_by()
-    )
-    series = (
-        Series.objects.annotate(kind=Value("series", output_field=CharField()))
-        .values_list("title", "slug", "kind")
-        .order_by()
-    )
-    rows = categories.union(series, all=True).order_by("kind", "name")
-    by_kind = {"category": Category, "series": Series}
-    return [
-        (name, by_kind[kind](slug=slug).get_absolute_url()) for name, slug, kind in rows
-    ]
+from posts.navigation import site_menu
 
 
 def site(request):
-    """Site name and navigation. The links are read when a template first
-    uses them, so pages without navigation (the 500 page) never query."""
+    """Site name, the menu and the page's canonical address, which every page
+    shows. The menu is passed uncalled, so that templates run its query only
+    when they show it (the 500 page does not)."""
     return {
         "site_title": settings.SITE_TITLE,
         "site_tagline": settings.SITE_TAGLINE,
-        "nav_links": SimpleLazyObject(navigation_links),
+        "site_menu": site_menu,
+        "canonical_url": canonical_url(request),
     }
+
+
+def canonical_url(request):
+    """The page's own address without a query string, but for a page number
+    past the first: `?page=3` lists other posts, `?utm_source=` does not."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url

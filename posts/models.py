@@ -1,6 +1,9 @@
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -11,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from posts import text
 from posts.comment_text import render_comment_text
 from posts.sanitize import sanitize_html
 
@@ -319,6 +323,15 @@ class Post(models.Model):
             return self.excerpt
         return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
 
+    @cached_property
+    def reading_minutes(self):
+        """Estimated minutes to read the body."""
+        return text.reading_minutes(self.body)
+
+    @cached_property
+    def word_count(self):
+        return text.word_count(self.body)
+
     @property
     def comments_closed(self):
         """Closed by the editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set
@@ -472,3 +485,106 @@ class Comment(models.Model):
         skip the form's checks, and no other scheme may become a link."""
         url = self.author_url.strip()
         return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+# First parts of addresses the site answers itself: a page with one of these
+# slugs could never be reached. Four digits are a year archive.
+RESERVED_PAGE_SLUGS = frozenset(
+    {
+        "admin",
+        "author",
+        "category",
+        "comments",
+        "feed",
+        "page",
+        "robots.txt",
+        "search",
+        "series",
+        "sitemap.xml",
+        "static",
+        "tag",
+    }
+)
+
+
+def validate_page_slug(value):
+    if value.lower() in RESERVED_PAGE_SLUGS or re.fullmatch(r"[0-9]{4}", value):
+        raise ValidationError(
+            "“%(slug)s” is an address the site already uses: choose another.",
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages readers may see."""
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Staff also open unpublished pages, to preview them."""
+        if user.is_active and user.is_staff:
+            return self.all()
+        return self.published()
+
+    def in_navigation(self):
+        return self.published().filter(show_in_navigation=True)
+
+
+class Page(models.Model):
+    """A static page (About, Contact…) outside the stream of posts."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        validators=[validate_page_slug],
+        help_text="The page's address: “about” makes /about/.",
+    )
+    body = ProseEditorField(
+        extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="One or two sentences for search engines and link previews. "
+        "Left empty, the opening words of the page are used.",
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Only published pages are shown to readers; staff can preview "
+        "the others.",
+    )
+    show_in_navigation = models.BooleanField(
+        default=True, help_text="List the page in the menu at the top of every page."
+    )
+    navigation_order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first in the menu."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["navigation_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title, allow_unicode=True)[:200] or "page"
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("posts:page", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self):
+        """The description, or the opening words of the page."""
+        if self.description:
+            return self.description
+        return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")

@@ -1,10 +1,15 @@
-"""Where a post stands among others: its series and its neighbours in time."""
+"""Where a post stands among others, and the links that lead readers on:
+its series, its neighbours in time, related reading, the site's menu."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, F, Q, Value
+from django.urls import reverse
 
-from posts.models import Post
+from posts.models import Category, Page, Post, Series
+
+# How many posts "Related reading" lists under a post.
+RELATED_POSTS = 5
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,7 @@ class SeriesPlace:
     total: int
     previous: Post | None
     next: Post | None
+    parts: tuple[Post, ...] = ()
 
 
 def series_place(post: Post) -> SeriesPlace | None:
@@ -20,26 +26,30 @@ def series_place(post: Post) -> SeriesPlace | None:
     the parts before and after it; one query however long the series."""
     if post.series_id is None:
         return None
-    parts = list(
+    parts = tuple(
         Post.objects.published()
         .in_series(post.series_id)
         .only("title", "slug", "published_at", "series_id", "series_position")
     )
     ids = [part.pk for part in parts]
     if post.pk not in ids:
-        return SeriesPlace(number=None, total=len(parts), previous=None, next=None)
+        return SeriesPlace(
+            number=None, total=len(parts), previous=None, next=None, parts=parts
+        )
     index = ids.index(post.pk)
     return SeriesPlace(
         number=index + 1,
         total=len(parts),
         previous=parts[index - 1] if index > 0 else None,
         next=parts[index + 1] if index + 1 < len(parts) else None,
+        parts=parts,
     )
 
 
 def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
-    """Return the visible posts published just before and just after `post`."""
-    visible = Post.objects.published().only("title", "slug", "published_at")
+    """Return the visible posts published just before and just after `post`,
+    from one query."""
+    visible = Post.objects.published()
     # Ties on the date are broken by id, so posts published in the same
     # second are neither skipped nor repeated.
     same_time = Q(published_at=post.published_at)
@@ -48,13 +58,94 @@ def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
             Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk)
         )
         .order_by("-published_at", "-pk")
-        .first()
+        .values("pk")[:1]
     )
     later = (
         visible.filter(
             Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk)
         )
         .order_by("published_at", "pk")
-        .first()
+        .values("pk")[:1]
     )
-    return earlier, later
+    previous = following = None
+    for neighbour in visible.filter(Q(pk__in=earlier) | Q(pk__in=later)).only(
+        "title", "slug", "published_at"
+    ):
+        if (neighbour.published_at, neighbour.pk) < (post.published_at, post.pk):
+            previous = neighbour
+        else:
+            following = neighbour
+    return previous, following
+
+
+def related_posts(
+    post: Post, place: SeriesPlace | None = None, limit: int = RELATED_POSTS
+) -> list[Post]:
+    """Reading to offer after `post`: first the other parts of its series
+    (the following ones, then the earlier ones, nearest first), then the
+    visible posts sharing the most categories and tags with it, newest first.
+
+    Uses the post's prefetched categories and tags and the parts in `place`,
+    so it runs one query at most."""
+    chosen = []
+    if place is not None:
+        ids = [part.pk for part in place.parts]
+        index = ids.index(post.pk) if post.pk in ids else len(ids)
+        chosen = [*place.parts[index + 1 :], *reversed(place.parts[:index])][:limit]
+    category_ids = [category.pk for category in post.categories.all()]
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    if len(chosen) >= limit or not (category_ids or tag_ids):
+        return chosen
+    # An empty list would make its count NULL, and the sum with it.
+    counts = [
+        Count(field, filter=Q(**{f"{field}__in": ids}), distinct=True)
+        for field, ids in (("categories", category_ids), ("tags", tag_ids))
+        if ids
+    ]
+    shared = (
+        Post.objects.published()
+        .exclude(pk__in=[post.pk, *(part.pk for part in chosen)])
+        .annotate(shared=sum(counts[1:], counts[0]))
+        .filter(shared__gt=0)
+        .only("title", "slug", "published_at")
+        .order_by("-shared", "-published_at", "-pk")
+    )
+    return chosen + list(shared[: limit - len(chosen)])
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    label: str
+    url: str
+
+
+_MENU_KINDS = {0: "posts:category", 1: "posts:series", 2: "posts:page"}
+
+
+def site_menu() -> list[MenuLink]:
+    """The menu on every page: top-level categories, series, then the static
+    pages shown in the navigation in their set order; one query for all."""
+    categories = (
+        Category.objects.filter(parent__isnull=True)
+        .annotate(kind=Value(0), position=Value(0), label=F("name"))
+        .values_list("kind", "position", "label", "slug")
+        .order_by()
+    )
+    series = (
+        Series.objects.annotate(kind=Value(1), position=Value(0), label=F("title"))
+        .values_list("kind", "position", "label", "slug")
+        .order_by()
+    )
+    pages = (
+        Page.objects.in_navigation()
+        .annotate(kind=Value(2), position=F("navigation_order"), label=F("title"))
+        .values_list("kind", "position", "label", "slug")
+        .order_by()
+    )
+    rows = categories.union(series, pages, all=True).order_by(
+        "kind", "position", "label"
+    )
+    return [
+        MenuLink(label, reverse(_MENU_KINDS[kind], kwargs={"slug": slug}))
+        for kind, position, label, slug in rows
+    ]

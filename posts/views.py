@@ -5,9 +5,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from posts.comment_cookies import (
@@ -19,8 +21,10 @@ from posts.comment_cookies import (
 )
 from posts.comment_submission import CommentRefused, Sender, submit_comment
 from posts.forms import CommentForm
-from posts.models import Category, Comment, Post, Series, Tag
-from posts.navigation import adjacent_posts, series_place
+from posts.models import Category, Comment, Page, Post, Series, Tag
+from posts.navigation import adjacent_posts, related_posts, series_place
+from posts.search import search_posts
+from posts.structured_data import blog_posting
 from posts.threads import comment_page, comment_page_number
 
 
@@ -103,12 +107,15 @@ class PostDetailView(DetailView):
             )
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
+        place = series_place(post)
         context = super().get_context_data(
             comments=comments,
             replying_to=next(
                 (item.comment for item in comments.items if item.form_here), None
             ),
-            series_place=series_place(post),
+            series_place=place,
+            related_posts=related_posts(post, place),
+            structured_data=blog_posting(post, self.request),
             **kwargs,
         )
         context["previous_post"], context["next_post"] = adjacent_posts(post)
@@ -140,6 +147,7 @@ class ArchiveView(PagedListView):
 
     template_name = "posts/post_archive.html"
     archive_kind = ""
+    feed_url_name = ""
 
     def get_queryset(self):
         self.subject = self.get_subject()
@@ -153,14 +161,28 @@ class ArchiveView(PagedListView):
             archive_kind=self.archive_kind,
             subject=self.subject,
             subject_name=self.get_subject_name(),
+            archive_title=self.get_archive_title(),
+            feed_url=self.get_feed_url(),
             **kwargs,
         )
+
+    def get_archive_title(self):
+        if self.archive_kind:
+            return f"{self.archive_kind}: {self.get_subject_name()}"
+        return self.get_subject_name()
+
+    def get_feed_url(self):
+        """The address of this archive's RSS feed, if it has one."""
+        if not self.feed_url_name:
+            return None
+        return reverse(self.feed_url_name, kwargs=self.kwargs)
 
 
 class CategoryArchiveView(ArchiveView):
     """A category's posts, with those of every category below it."""
 
     archive_kind = "Category"
+    feed_url_name = "posts:category_feed"
     template_name = "posts/category_archive.html"
 
     def get_subject(self):
@@ -179,6 +201,7 @@ class CategoryArchiveView(ArchiveView):
 
 class TagArchiveView(ArchiveView):
     archive_kind = "Tag"
+    feed_url_name = "posts:tag_feed"
 
     def get_subject(self):
         return get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -189,6 +212,7 @@ class TagArchiveView(ArchiveView):
 
 class AuthorArchiveView(ArchiveView):
     archive_kind = "Author"
+    feed_url_name = "posts:author_feed"
 
     def get_subject(self):
         return get_object_or_404(
@@ -248,3 +272,35 @@ class SeriesDetailView(DetailView):
             parts=Post.objects.published().in_series(self.object).for_listing(),
             **kwargs,
         )
+
+
+class PageDetailView(DetailView):
+    """A static page; staff also preview unpublished ones."""
+
+    template_name = "posts/page_detail.html"
+
+    def get_queryset(self):
+        return Page.objects.visible_to(self.request.user)
+
+
+class SearchView(PagedListView):
+    """Search results for `?q=`, best first, with highlighted extracts."""
+
+    template_name = "posts/search_results.html"
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()
+        return search_posts(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search_query=self.query, **kwargs)
+
+
+@require_GET
+def robots_txt(request):
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
+        content_type="text/plain; charset=utf-8",
+    )

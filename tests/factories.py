@@ -1,8 +1,12 @@
+from datetime import UTC, datetime, timedelta
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from posts.models import Category, Comment, Post, Series, Tag
+from posts.models import Category, Comment, Page, Post, Series, Tag
+
+PAST = datetime(2010, 1, 1, tzinfo=UTC)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -54,9 +58,9 @@ class PostFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"post-number-{n}")
     body = factory.Sequence(lambda n: f"<p>The body of post {n}.</p>")
     status = Post.Status.PUBLISHED
-    published_at = factory.Sequence(
-        lambda n: timezone.now() - timezone.timedelta(days=1000 - n)
-    )
+    # Hours apart from a fixed past moment: in order, and never in the future
+    # however many posts a test run makes.
+    published_at = factory.Sequence(lambda n: PAST + timedelta(hours=n))
 
     class Params:
         draft = factory.Trait(status=Post.Status.DRAFT)
@@ -79,6 +83,20 @@ class PostFactory(factory.django.DjangoModelFactory):
             self.tags.set(extracted)
 
 
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body = factory.Sequence(lambda n: f"<p>The text of page {n}.</p>")
+    is_published = True
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+        hidden_from_navigation = factory.Trait(show_in_navigation=False)
+
+
 class CommentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Comment
@@ -89,9 +107,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Comment number {n}.")
     status = Comment.Status.APPROVED
     ip_address = "192.0.2.1"
-    created_at = factory.Sequence(
-        lambda n: timezone.now() - timezone.timedelta(hours=1000 - n)
-    )
+    created_at = factory.Sequence(lambda n: PAST + timedelta(days=3650, minutes=n))
 
     class Params:
         pending = factory.Trait(status=Comment.Status.PENDING)

@@ -41,8 +41,12 @@ class _Markup(HTMLParser):
         self.problems = []
 
     def handle_starttag(self, tag, attrs):
-        src = dict(attrs).get("src") or ""
-        own_script = tag == "script" and src.startswith("/static/")
+        attributes = dict(attrs)
+        # The site's own: its script files and the post's JSON-LD data block.
+        own_script = tag == "script" and (
+            (attributes.get("src") or "").startswith("/static/")
+            or attributes.get("type") == "application/ld+json"
+        )
         if tag in {"script", "iframe", "svg", "img", "style", "object", "embed"}:
             self.problems += [] if own_script else [f"<{tag}>"]
         for name, value in attrs:

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     CategoryFactory,
+    CommentFactory,
+    PageFactory,
     PostFactory,
     SeriesFactory,
     TagFactory,
@@ -31,7 +33,8 @@ def queries_for(client, url):
 
 @pytest.fixture
 def site(settings):
-    """A site whose pages hold 20 posts, each in 3 categories with 4 tags."""
+    """A site whose pages hold 20 posts, each in 3 categories with 4 tags and
+    with a comment, and whose menu holds static pages."""
     settings.POSTS_PER_PAGE = 20
     parent = CategoryFactory(slug="parent")
     categories = [CategoryFactory(parent=parent) for _ in range(3)]
@@ -41,7 +44,10 @@ def site(settings):
     posts = filed_posts(
         20, categories=categories, tags=tags, series=series, author=author
     )
-    return {"category": categories[0], "tag": tags[0], "posts": posts}
+    for post in posts:
+        CommentFactory(post=post)
+    pages = PageFactory.create_batch(3)
+    return {"category": categories[0], "tag": tags[0], "posts": posts, "page": pages[0]}
 
 
 def page_urls(site):
@@ -55,6 +61,8 @@ def page_urls(site):
         "year": f"/{post.published_at.year}/",
         "series list": "/series/",
         "series index": "/series/great-leaders/",
+        "static page": site["page"].get_absolute_url(),
+        "search": "/search/?q=post",
     }
 
 
@@ -74,6 +82,8 @@ MAX_QUERIES = 8
         "year",
         "series list",
         "series index",
+        "static page",
+        "search",
     ],
 )
 def test_page_query_count_does_not_grow_with_its_content(client, site, page):
@@ -98,3 +108,15 @@ def test_home_page_with_20_posts_runs_a_fixed_number_of_queries(
         response = client.get("/")
 
     assert len(response.context["page_obj"]) == 20
+
+
+def test_a_post_page_with_series_neighbours_and_related_reading_stays_within_budget(
+    client, site, django_assert_max_num_queries
+):
+    post = site["posts"][10]
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(post.get_absolute_url())
+
+    assert len(response.context["related_posts"]) == 5
+    assert response.context["previous_post"] and response.context["next_post"]

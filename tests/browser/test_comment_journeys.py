@@ -45,7 +45,9 @@ def test_a_refused_comment_keeps_what_the_reader_typed(page, live_server, khrush
     page.get_by_role("button", name="Post comment").click()
 
     expect(page.get_by_text("Please enter your name.")).to_be_visible()
-    expect(page.get_by_role("textbox", name="Comment")).to_have_value("Words I do not want to lose.")
+    expect(page.get_by_role("textbox", name="Comment")).to_have_value(
+        "Words I do not want to lose."
+    )
 
 
 def test_reply_with_javascript_moves_the_form_without_a_reload(

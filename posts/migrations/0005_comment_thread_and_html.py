@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0002_comment'),
+        ('posts', '0004_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,352 @@
+"""Feeds: RSS 2.0 and Atom for the site, each category, tag, series and
+author, a JSON Feed for the site, and comment feeds for the site and each
+post. Addresses follow WordPress's (/feed/, /category/x/feed/, …).
+
+Entries carry the whole post, as WordPress's do by default: the summary as
+the description and the full body as `content:encoded` (RSS), `content`
+(Atom) or `content_html` (JSON Feed). An entry's id never changes when its
+post's title, slug or date does: it is a tag URI built from the post's id.
+"""
+
+import copy
+import json
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaks_filter, urlize
+from django.urls import reverse
+from django.utils import feedgenerator
+
+from posts.models import Category, Comment, Post, Series, Tag
+
+
+class FullContentRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with each post's full HTML in `content:encoded`."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+
+
+class FullContentAtomFeed(feedgenerator.Atom1Feed):
+    """Atom with each post's full HTML in `content`."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+class JsonFeed(feedgenerator.SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        outfile.write(json.dumps(self.as_dict(), ensure_ascii=False, indent=1))
+
+    def as_dict(self):
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": self.feed["title"],
+            "home_page_url": self.feed["link"],
+            "feed_url": self.feed["feed_url"],
+            "description": self.feed["description"],
+            "language": self.feed["language"],
+            "authors": [{"name": self.feed["author_name"]}],
+            "items": [self.item_dict(item) for item in self.items],
+        }
+        return {key: value for key, value in feed.items() if value}
+
+    def item_dict(self, item):
+        entry = {
+            "id": item["unique_id"],
+            "url": item["link"],
+            "title": item["title"],
+            "content_html": item.get("content_html") or item["description"],
+            "summary": item["description"],
+            "date_published": item["pubdate"] and item["pubdate"].isoformat(),
+            "date_modified": item["updateddate"] and item["updateddate"].isoformat(),
+            "authors": [
+                {"name": item["author_name"], "url": item["author_link"]}
+                if item["author_link"]
+                else {"name": item["author_name"]}
+            ]
+            if item["author_name"]
+            else None,
+            "tags": list(item["categories"]),
+        }
+        return {key: value for key, value in entry.items() if value}
+
+
+def tag_uri(request, date, kind, pk):
+    """A permanent id for an entry: `tag:<host>,<date>:<kind>-<id>`."""
+    host = request.get_host().rsplit(":", 1)[0] if request else "localhost"
+    return f"tag:{host.strip('[]')},{date:%Y-%m-%d}:{kind}-{pk}"
+
+
+class SiteFeed(Feed):
+    """What every feed of the site shares."""
+
+    feed_type = FullContentRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        # One instance serves all requests; a copy per request can keep the
+        # request, whose host goes into the entries' ids.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def author_name(self):
+        return settings.SITE_TITLE
+
+    def feed_url(self):
+        return self.request.path
+
+
+class PostFeed(SiteFeed):
+    """The latest visible posts: /feed/ (RSS), /feed/atom/, /feed/json/."""
+
+    def title(self, obj):
+        return settings.SITE_TITLE
+
+    def description(self, obj):
+        return settings.SITE_TAGLINE
+
+    def link(self, obj):
+        return reverse("posts:home")
+
+    def get_posts(self, obj):
+        return Post.objects.published()
+
+    def items(self, obj):
+        posts = self.get_posts(obj).for_listing()
+        return posts.order_by("-published_at", "-pk")[: settings.POSTS_PER_FEED]
+
+    def item_title(self, post):
+        return post.title
+
+    def item_description(self, post):
+        return post.summary
+
+    def item_extra_kwargs(self, post):
+        return {"content_html": post.body}
+
+    def item_guid(self, post):
+        return tag_uri(self.request, post.created_at, "post", post.pk)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, post):
+        return post.published_at
+
+    def item_updateddate(self, post):
+        # A scheduled post may have been edited before its publish date.
+        return max(post.updated_at, post.published_at)
+
+    def item_author_name(self, post):
+        if post.author is None:
+            return None
+        return post.author.get_full_name() or post.author.get_username()
+
+    def item_author_link(self, post):
+        if post.author is None:
+            return None
+        return self.request.build_absolute_uri(
+            reverse("posts:author", kwargs={"username": post.author.get_username()})
+        )
+
+    def item_categories(self, post):
+        return [category.name for category in post.categories.all()] + [
+            tag.name for tag in post.tags.all()
+        ]
+
+
+class PostAtomFeed(PostFeed):
+    feed_type = FullContentAtomFeed
+
+
+class PostJsonFeed(PostFeed):
+    feed_type = JsonFeed
+
+
+class ArchiveFeed(PostFeed):
+    """The posts of one category, tag, series or author; subclasses say which
+    (`get_object`), how they filter (`get_posts`) and how they are named."""
+
+    kind = ""
+
+    def title(self, subject):
+        return f"{settings.SITE_TITLE} » {self.kind}: {self.subject_name(subject)}"
+
+    def subject_name(self, subject):
+        return str(subject)
+
+    def description(self, subject):
+        return getattr(subject, "description", "") or self.title(subject)
+
+    def link(self, subject):
+        return subject.get_absolute_url()
+
+
+class CategoryFeed(ArchiveFeed):
+    """A category's posts, with those of the categories below it."""
+
+    kind = "Category"
+
+    def get_object(self, request, slug):
+        try:
+            return Category.objects.branch(slug)
+        except Category.DoesNotExist as missing:
+            raise Http404(str(missing)) from missing
+
+    def subject_name(self, branch):
+        return branch.category.name
+
+    def description(self, branch):
+        return branch.category.description or self.title(branch)
+
+    def link(self, branch):
+        return branch.category.get_absolute_url()
+
+    def get_posts(self, branch):
+        return Post.objects.published().in_categories(branch.ids)
+
+
+class CategoryAtomFeed(CategoryFeed):
+    feed_type = FullContentAtomFeed
+
+
+class TagFeed(ArchiveFeed):
+    kind = "Tag"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def get_posts(self, tag):
+        return Post.objects.published().filter(tags=tag)
+
+
+class TagAtomFeed(TagFeed):
+    feed_type = FullContentAtomFeed
+
+
+class SeriesFeed(ArchiveFeed):
+    kind = "Series"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Series, slug=slug)
+
+    def get_posts(self, series):
+        return Post.objects.published().filter(series=series)
+
+
+class SeriesAtomFeed(SeriesFeed):
+    feed_type = FullContentAtomFeed
+
+
+class AuthorFeed(ArchiveFeed):
+    kind = "Author"
+
+    def get_object(self, request, username):
+        return get_object_or_404(get_user_model(), username=username, is_active=True)
+
+    def subject_name(self, author):
+        return author.get_full_name() or author.get_username()
+
+    def description(self, author):
+        return f"Posts by {self.subject_name(author)}"
+
+    def link(self, author):
+        return reverse("posts:author", kwargs={"username": author.get_username()})
+
+    def get_posts(self, author):
+        return Post.objects.published().filter(author=author)
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = FullContentAtomFeed
+
+
+class CommentFeed(SiteFeed):
+    """The latest public comments: /comments/feed/ and /comments/feed/atom/."""
+
+    def title(self, obj):
+        return f"Comments for {settings.SITE_TITLE}"
+
+    def description(self, obj):
+        return f"The latest comments on {settings.SITE_TITLE}"
+
+    def link(self, obj):
+        return reverse("posts:home")
+
+    def get_comments(self, obj):
+        return Comment.objects.public()
+
+    def items(self, obj):
+        comments = self.get_comments(obj).select_related("post")
+        return comments.order_by("-created_at", "-pk")[: settings.POSTS_PER_FEED]
+
+    def item_title(self, comment):
+        return f"Comment on {comment.post.title} by {comment.author_name}"
+
+    def item_description(self, comment):
+        # Comments are plain text: escaped, with paragraphs and links.
+        return linebreaks_filter(urlize(comment.text, autoescape=True))
+
+    def item_link(self, comment):
+        return comment.get_absolute_url()
+
+    def item_guid(self, comment):
+        return tag_uri(self.request, comment.created_at, "comment", comment.pk)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, comment):
+        return comment.created_at
+
+    def item_updateddate(self, comment):
+        return comment.created_at
+
+    def item_author_name(self, comment):
+        return comment.author_name
+
+
+class CommentAtomFeed(CommentFeed):
+    feed_type = FullContentAtomFeed
+
+
+class PostCommentFeed(CommentFeed):
+    """One visible post's public comments: <post address>feed/."""
+
+    def get_object(self, request, year, month, slug):
+        return get_object_or_404(Post.objects.published(), slug=slug)
+
+    def title(self, post):
+        return f"Comments on: {post.title}"
+
+    def description(self, post):
+        return f"Comments on “{post.title}” at {settings.SITE_TITLE}"
+
+    def link(self, post):
+        return post.get_absolute_url()
+
+    def get_comments(self, post):
+        return Comment.objects.public().filter(post=post)
+
+    def item_title(self, comment):
+        return f"By: {comment.author_name}"
+
+
+class PostCommentAtomFeed(PostCommentFeed):
+    feed_type = FullContentAtomFeed

@@ -1,0 +1,56 @@
+"""Schema.org data about a post, for search engines (JSON-LD)."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from posts.models import Post
+
+
+def blog_posting(post: Post, request: HttpRequest) -> dict:
+    """A schema.org BlogPosting for `post`: headline, summary, dates, author
+    when known, its categories and tags, and the series it is part of.
+    Reads only what the post page has already fetched."""
+    url = request.build_absolute_uri(post.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": post.title,
+        "description": post.summary,
+        "datePublished": post.published_at.isoformat(),
+        "dateModified": max(post.updated_at, post.published_at).isoformat(),
+        "inLanguage": settings.LANGUAGE_CODE,
+        "wordCount": post.word_count,
+        "timeRequired": f"PT{post.reading_minutes}M",
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_TITLE,
+            "url": request.build_absolute_uri(reverse("posts:home")),
+        },
+    }
+    if post.author is not None:
+        data["author"] = {
+            "@type": "Person",
+            "name": post.author.get_full_name() or post.author.get_username(),
+            "url": request.build_absolute_uri(
+                reverse("posts:author", kwargs={"username": post.author.get_username()})
+            ),
+        }
+    categories = [category.name for category in post.categories.all()]
+    if categories:
+        data["articleSection"] = categories
+    tags = [tag.name for tag in post.tags.all()]
+    if tags:
+        data["keywords"] = tags
+    if post.series is not None:
+        data["isPartOf"] = {
+            "@type": "CreativeWorkSeries",
+            "name": post.series.title,
+            "url": request.build_absolute_uri(post.series.get_absolute_url()),
+        }
+        if post.series_position:
+            data["position"] = post.series_position
+    return data
