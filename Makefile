@@ -18,7 +18,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core, which the accessibility tests inject into pages; never served.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility tests will skip."; fi
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 run: install
 	$(MANAGE) migrate --noinput
