@@ -1,4 +1,7 @@
 import pytest
+from django.core.cache import cache
+
+from greatleaders import shared_cache
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +19,21 @@ def _plain_static_storage(settings):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Most tests read pages as they render; tests of the page cache turn it
+    # on with the `page_cache` fixture.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, empty, with the shared cache reachable."""
+    settings.PAGE_CACHE_SECONDS = 600
+    shared_cache.forget_outage()
+    cache.clear()
+    yield
+    shared_cache.forget_outage()
+    cache.clear()
