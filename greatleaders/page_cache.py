@@ -118,13 +118,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.PAGE_CACHE_SECONDS and is_shareable_request(request)):
+        if not is_shareable_request(request):
             response = self.get_response(request)
-            self.process_private(request, response)
-            return response
+            return self.process_private(request, response)
 
-        generation = content_generation.current()
-        if generation is None:
+        generation = settings.PAGE_CACHE_SECONDS and content_generation.current()
+        if not generation:
             response = self.get_response(request)
             return self.process_shared(request, response, key=None)
 

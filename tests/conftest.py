@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from greatleaders import shared_cache
+from tests.servers import collect_static
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +38,11 @@ def page_cache(settings):
     yield
     shared_cache.forget_outage()
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected and compressed as for production, once."""
+    target = tmp_path_factory.mktemp("static")
+    collect_static(target)
+    return target
