@@ -37,7 +37,6 @@ def page_cache(settings):
     cache.clear()
     yield
     shared_cache.forget_outage()
-    cache.clear()
 
 
 @pytest.fixture(scope="session")
