@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from greatleaders import shared_cache
-from tests.servers import collect_static
+from tests.servers import collect_static, require_postgres_and_redis
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +45,9 @@ def collected_static(tmp_path_factory):
     target = tmp_path_factory.mktemp("static")
     collect_static(target)
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres_and_redis():
+    """Skip unless the suite runs on PostgreSQL with the Redis cache."""
+    require_postgres_and_redis()

@@ -159,7 +159,12 @@ class Answer:
 
 
 class Visitor:
-    """A browser without a screen: keeps its cookies, follows no redirect."""
+    """A browser without a screen: keeps its cookies, follows no redirect.
+
+    It names the site as nginx would for every app server behind it, so that
+    all of them see one site (and one page cache)."""
+
+    HOST = "localhost"
 
     def __init__(self, base_url):
         self.base_url = base_url
@@ -169,13 +174,11 @@ class Visitor:
         )
 
     def get(self, path, headers=None):
-        return self._open(
-            urllib.request.Request(self.base_url + path, headers=headers or {})
-        )
+        return self._open(self.base_url + path, headers=headers)
 
     def post(self, path, data):
         body = urllib.parse.urlencode(data, doseq=True).encode()
-        return self._open(urllib.request.Request(self.base_url + path, data=body))
+        return self._open(self.base_url + path, data=body)
 
     def csrf_token(self, path):
         page = self.get(path).text
@@ -189,7 +192,10 @@ class Visitor:
         )
         assert answer.status == 302, answer.text
 
-    def _open(self, request):
+    def _open(self, url, *, headers=None, data=None):
+        request = urllib.request.Request(
+            url, data=data, headers={"Host": self.HOST, **(headers or {})}
+        )
         try:
             with self.opener.open(request, timeout=WAIT_SECONDS) as response:
                 return Answer(

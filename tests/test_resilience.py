@@ -7,6 +7,7 @@ import logging
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from greatleaders.page_cache import STATUS_HEADER
@@ -18,7 +19,6 @@ from tests.servers import (
     Visitor,
     database_url_for_servers,
     free_port,
-    require_postgres_and_redis,
 )
 
 pytestmark = pytest.mark.django_db
@@ -116,10 +116,7 @@ def test_a_page_failing_for_want_of_the_database_is_a_themed_503(settings):
 
 
 @pytest.fixture
-def database_relay():
-    require_postgres_and_redis()
-    from django.db import connection
-
+def database_relay(postgres_and_redis):
     relay = TcpRelay(target_port=int(connection.settings_dict["PORT"] or 5432))
     relay.open()
     yield relay
@@ -127,7 +124,7 @@ def database_relay():
 
 
 @pytest.fixture
-def server_behind_relay(database_relay, collected_static, tmp_path):
+def server_behind_relay(postgres_and_redis, database_relay, collected_static, tmp_path):
     server = AppServer.start(
         {
             "DATABASE_URL": database_url_for_servers(port=database_relay.port),
