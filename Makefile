@@ -29,7 +29,6 @@ run: install
 # The production server: gunicorn (gunicorn.conf.py) with whitenoise serving
 # the collected static files. Migrate once per deploy, not on every server.
 serve: install
-	$(MANAGE) check --deploy
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) expire_pages
 	$(BIN)/gunicorn greatleaders.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)

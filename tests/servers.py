@@ -198,11 +198,14 @@ class Visitor:
         )
         try:
             with self.opener.open(request, timeout=WAIT_SECONDS) as response:
-                return Answer(
-                    response.status, dict(response.headers), response.read().decode()
-                )
+                body = response.read()
+                return Answer(response.status, dict(response.headers), _text(body))
         except urllib.error.HTTPError as error:
-            return Answer(error.code, dict(error.headers), error.read().decode())
+            return Answer(error.code, dict(error.headers), _text(error.read()))
+
+
+def _text(body: bytes) -> str:
+    return body.decode(errors="replace")
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
