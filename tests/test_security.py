@@ -5,6 +5,7 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.test import Client, RequestFactory
 
 from greatleaders.client_ip import client_ip
@@ -44,7 +45,7 @@ def test_the_content_security_policy_allows_no_inline_code_without_a_nonce(clien
 
     assert policy["default-src"] == "'self'"
     assert policy["script-src"] == "'self'"
-    assert policy["style-src"] == "'self'"
+    assert policy["style-src"].split() == ["'self'", settings.EDITOR_STYLE_HASH]
     assert policy["frame-ancestors"] == "'none'"
     assert policy["object-src"] == "'none'"
     assert policy["base-uri"] == "'none'"
