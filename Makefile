@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint fmt check ci clean
+.PHONY: install run serve test lint fmt check ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ run: install
 	$(MANAGE) loaddata khrushchev
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production server: gunicorn (gunicorn.conf.py) with whitenoise serving
+# the collected static files. Migrate once per deploy, not on every server.
+serve: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) expire_pages
+	$(BIN)/gunicorn greatleaders.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -5,9 +5,13 @@ deployment sets the variables listed in the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,16 +29,46 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+INSECURE_KEY_PREFIX = "django-insecure"
+
+
+def secret_key(*, production: bool) -> str:
+    """The signing key. In production (HTTPS without debug pages) it must be a
+    real one: refusing to start beats signing sessions with a published key."""
+    key = os.environ.get("DJANGO_SECRET_KEY", "")
+    if not production:
+        return key or f"{INSECURE_KEY_PREFIX}-local-development-key-change-me"
+    if len(key) < 50 or key.startswith(INSECURE_KEY_PREFIX):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set to a random value of at least 50 "
+            "characters when DJANGO_HTTPS is on and DJANGO_DEBUG is off, e.g. "
+            "the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    return key
+
+
+# The site's public address, for links that leave the site (e-mails, feeds);
+# its host name is also one the site answers to.
+SITE_URL = os.environ.get("GREATLEADERS_SITE_URL", "http://localhost:8000").rstrip("/")
+SITE_HOST = urlsplit(SITE_URL).hostname or "localhost"
+
 # Django
 
 DEBUG = env_bool("DJANGO_DEBUG")
+HTTPS = env_bool("DJANGO_HTTPS")
 
-# The fallback key is only for local use; `check --deploy` flags it.
-SECRET_KEY = os.environ.get(
-    "DJANGO_SECRET_KEY", "django-insecure-local-development-key-change-me"
+SECRET_KEY = secret_key(production=HTTPS and not DEBUG)
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS", "")
+
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", f"{SITE_HOST},localhost,127.0.0.1,[::1]"
 )
-
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = [SITE_URL] if SITE_URL.startswith("https://") else []
 
 INSTALLED_APPS = [
     "posts.admin_apps.BlogAdminConfig",
@@ -46,20 +80,32 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",
     "django_prose_editor",
     "taggit",
+    "greatleaders",
     "posts",
 ]
 
+# Headers every answer needs come first, so that pages from the page cache
+# get them too; the page cache sits above sessions and authentication, which
+# a cached page never needs.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "greatleaders.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside the CSRF middleware, outside the page cache: see shared_csrf.
+    "greatleaders.shared_csrf.SharedCsrfTokenMiddleware",
+    "greatleaders.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "greatleaders.urls"
@@ -71,6 +117,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
+                "django.template.context_processors.csp",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -86,12 +133,23 @@ DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that is down must cost a visitor seconds, not minutes: the
+    # 503 page is shown as soon as the connection attempt gives up.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DJANGO_DB_CONNECT_TIMEOUT", 3
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -102,35 +160,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-if os.environ.get("REDIS_URL"):
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": REDIS_URL,
+            # Short timeouts: when Redis is away, pages are served uncached
+            # rather than waiting for it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Who hears about comments awaiting moderation: a comma-separated list.
-ADMINS = env_list("DJANGO_ADMINS")
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# Email goes to the console until an SMTP server is named.
+ADMINS = env_list("DJANGO_ADMINS", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", f"noreply@{SITE_HOST}")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 if os.environ.get("DJANGO_EMAIL_HOST"):
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": os.environ["DJANGO_EMAIL_HOST"],
-                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "587")),
-                "username": os.environ.get("DJANGO_EMAIL_USER", ""),
-                "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
-                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", True),
+                "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+                "port": env_int("DJANGO_EMAIL_PORT", 587),
                 "timeout": 10,
+                "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=True),
+                "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
             },
         }
     }
 else:
+    # Without a mail server, messages are written to the log instead.
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
 LANGUAGE_CODE = "en-gb"
@@ -139,7 +202,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -148,14 +211,48 @@ STORAGES = {
     },
 }
 
-HTTPS = env_bool("DJANGO_HTTPS")
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+
+# No inline script or style without the request's nonce, anywhere (the
+# admin's editor puts one on its import map). The one exception is the base
+# stylesheet the editor's Tiptap adds without a nonce: its hash allows that
+# exact text and nothing else; an upgrade that changes it shows up as a
+# violation in the browser tests. Images in posts may come from other HTTPS
+# sites, as on the WordPress blog.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "img-src": [CSP.SELF, "https:", "data:"],
+    "object-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE, EDITOR_STYLE_HASH],
+}
+
 if HTTPS:
-    SECURE_SSL_REDIRECT = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = 31_536_000
+    # The __Host- prefix: the browser sends these only over HTTPS, to this
+    # host, and no subdomain can set them.
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_CSP["upgrade-insecure-requests"] = True
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers check /healthz over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    SESSION_COOKIE_SECURE = True
 
 LOGGING = {
     "version": 1,
@@ -166,40 +263,51 @@ LOGGING = {
 
 # Third party
 
+# Admin log-in throttling: five failed attempts from one address lock that
+# address out for a quarter of an hour; a successful log-in starts afresh.
+AXES_CLIENT_IP_CALLABLE = "greatleaders.client_ip.client_ip"
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_FAILURE_LIMIT = env_int("GREATLEADERS_LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_CALLABLE = "greatleaders.login_throttle.locked_out"
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
 TAGGIT_CASE_INSENSITIVE = True
 
 # Project
 
-
 # Comment rules; the defaults are WordPress's (see the README).
-COMMENTS_CLOSE_AFTER_DAYS = int(
-    os.environ.get("GREATLEADERS_COMMENTS_CLOSE_AFTER_DAYS", "0")
-)
+COMMENTS_CLOSE_AFTER_DAYS = env_int("GREATLEADERS_COMMENTS_CLOSE_AFTER_DAYS", 0)
 COMMENTS_DISALLOWED_KEYS = env_list("GREATLEADERS_COMMENTS_DISALLOWED_KEYS")
-COMMENTS_FLOOD_SECONDS = int(
-    os.environ.get("GREATLEADERS_COMMENTS_FLOOD_SECONDS", "15")
-)
+COMMENTS_FLOOD_SECONDS = env_int("GREATLEADERS_COMMENTS_FLOOD_SECONDS", 15)
 COMMENTS_MANUAL_MODERATION = env_bool("GREATLEADERS_COMMENTS_MANUAL_MODERATION")
-COMMENTS_MAX_LINKS = int(os.environ.get("GREATLEADERS_COMMENTS_MAX_LINKS", "2"))
-COMMENTS_MIN_SECONDS_TO_SUBMIT = int(
-    os.environ.get("GREATLEADERS_COMMENTS_MIN_SECONDS_TO_SUBMIT", "3")
+COMMENTS_MAX_LINKS = env_int("GREATLEADERS_COMMENTS_MAX_LINKS", 2)
+COMMENTS_MIN_SECONDS_TO_SUBMIT = env_int(
+    "GREATLEADERS_COMMENTS_MIN_SECONDS_TO_SUBMIT", 3
 )
 COMMENTS_MODERATION_KEYS = env_list("GREATLEADERS_COMMENTS_MODERATION_KEYS")
-COMMENTS_PER_PAGE = int(os.environ.get("GREATLEADERS_COMMENTS_PER_PAGE", "0"))
+COMMENTS_PER_PAGE = env_int("GREATLEADERS_COMMENTS_PER_PAGE", 0)
 COMMENTS_PREVIOUSLY_APPROVED = env_bool(
     "GREATLEADERS_COMMENTS_PREVIOUSLY_APPROVED", True
 )
-COMMENTS_THREAD_DEPTH = int(os.environ.get("GREATLEADERS_COMMENTS_THREAD_DEPTH", "5"))
-# Posts per page on the home page and archives (WordPress's posts_per_page).
-POSTS_PER_PAGE = int(os.environ.get("GREATLEADERS_POSTS_PER_PAGE", "10"))
+COMMENTS_THREAD_DEPTH = env_int("GREATLEADERS_COMMENTS_THREAD_DEPTH", 5)
+# Apps whose every saved row shows on public pages: a change to any of them
+# starts a new page-cache generation.
+PAGE_CACHE_CONTENT_APPS = ["auth", "flatpages", "posts", "sites"]
+# Cookies that make a visitor's pages their own: saved comment details that
+# fill in the form, and comments of theirs still awaiting moderation.
+PAGE_CACHE_PRIVATE_COOKIES = ["comment_author", "comment_held"]
+# How long a rendered page stays in the page cache, at most (0: no cache).
+PAGE_CACHE_SECONDS = env_int("GREATLEADERS_PAGE_CACHE_SECONDS", 600)
+
 # Entries per feed (WordPress's posts_per_rss).
-POSTS_PER_FEED = int(os.environ.get("GREATLEADERS_POSTS_PER_FEED", "10"))
+POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)
+# Posts per page on the home page and archives (WordPress's posts_per_page).
+POSTS_PER_PAGE = env_int("GREATLEADERS_POSTS_PER_PAGE", 10)
+# Proxies in front of the app servers (nginx: 1), for the client's address.
+TRUSTED_PROXY_COUNT = env_int("GREATLEADERS_TRUSTED_PROXY_COUNT", 0)
 SITE_TITLE = os.environ.get("GREATLEADERS_SITE_TITLE", "Great Leaders")
-# How many proxies (nginx, a load balancer) stand in front of the app, so
-# that a visitor's address is read from X-Forwarded-For; 0 trusts none.
-PROXY_COUNT = int(os.environ.get("GREATLEADERS_PROXY_COUNT", "0"))
-# The public address of the site, for links in emails.
-SITE_URL = os.environ.get("GREATLEADERS_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = os.environ.get(
     "GREATLEADERS_SITE_TAGLINE", "The people who shaped history, and how"
 )

@@ -179,6 +179,12 @@ class PostQuerySet(models.QuerySet):
             status=Post.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def scheduled(self):
+        """Published posts whose date is still to come, the soonest first."""
+        return self.filter(
+            status=Post.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at")
+
     def visible_to(self, user):
         """What `user` may open: staff also see drafts, private and scheduled
         posts, so that they can preview them."""

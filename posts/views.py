@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from greatleaders.client_ip import client_ip
 from posts.comment_cookies import (
     forget_author,
     held_ids,
@@ -125,20 +126,9 @@ class PostDetailView(DetailView):
 def sender_of(request):
     return Sender(
         user=request.user,
-        ip_address=client_ip(request),
+        ip_address=client_ip(request) or None,
         user_agent=request.headers.get("user-agent", ""),
     )
-
-
-def client_ip(request):
-    """The visitor's address; behind GREATLEADERS_PROXY_COUNT proxies, the
-    one the outermost of them saw."""
-    proxies = settings.PROXY_COUNT
-    forwarded = request.headers.get("x-forwarded-for", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    if proxies and len(hops) >= proxies:
-        return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class ArchiveView(PagedListView):

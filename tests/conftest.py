@@ -1,5 +1,9 @@
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+
+from greatleaders import shared_cache
+from tests.servers import collect_static, require_postgres_and_redis
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +34,34 @@ def django_db_modify_db_settings(
     if database["ENGINE"] == "django.db.backends.sqlite3":
         folder = tmp_path_factory.mktemp("database")
         database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Most tests read pages as they render; tests of the page cache turn it
+    # on with the `page_cache` fixture.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, empty, with the shared cache reachable."""
+    settings.PAGE_CACHE_SECONDS = 600
+    shared_cache.forget_outage()
+    cache.clear()
+    yield
+    shared_cache.forget_outage()
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected and compressed as for production, once."""
+    target = tmp_path_factory.mktemp("static")
+    collect_static(target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def postgres_and_redis():
+    """Skip unless the suite runs on PostgreSQL with the Redis cache."""
+    require_postgres_and_redis()

@@ -1,0 +1,179 @@
+"""The page cache: public pages rendered once for every anonymous visitor.
+
+Pages are kept in the shared cache under the current content generation
+(see `content_generation`), so a change to the content shows at once on
+every app server. A visitor is served from the cache, and their page stored
+for others, only when nothing about the page can be theirs alone:
+
+- no session cookie (logged-in users, anonymous visitors with a session);
+- no private-visitor cookie (see `mark_visitor_private`) nor any cookie
+  named in PAGE_CACHE_PRIVATE_COOKIES;
+- a GET or HEAD whose query string holds nothing but `page`;
+- an answer of 200 that sets no cookie, used no CSRF token (forms on shared
+  pages use the placeholder of `shared_csrf`) or CSP nonce,
+  and was not marked private, no-cache or no-store by its view.
+
+Every page carries an ETag and a Last-Modified date, so a browser that has
+it gets a 304 from ConditionalGetMiddleware; it must ask again each time
+(`max-age=0`), which costs a cache read and no rendering.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
+
+from greatleaders import content_generation, shared_cache
+
+# The hook for views: a visitor carrying this cookie never gets a cached page
+# and never has theirs stored, e.g. someone whose comment awaits moderation
+# and who must see it under the post.
+PRIVATE_VISITOR_COOKIE = "greatleaders_private"
+
+CACHED_QUERY_PARAMETERS = {"page"}
+STATUS_HEADER = "X-Page-Cache"
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
+PRIVATE_CACHE_CONTROL = {"private": True, "no_cache": True}
+
+
+def mark_visitor_private(response, *, max_age):
+    """Keep the visitor who gets `response` out of the page cache for
+    `max_age` seconds (a number or a timedelta): every page they open is
+    rendered for them alone, and none of theirs is shown to others."""
+    response.set_cookie(
+        PRIVATE_VISITOR_COOKIE,
+        "1",
+        max_age=max_age,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def unmark_visitor_private(response):
+    """Let the visitor who gets `response` have cached pages again."""
+    response.delete_cookie(PRIVATE_VISITOR_COOKIE, samesite="Lax")
+
+
+def is_shareable_request(request) -> bool:
+    """Whether the answer to `request` may be the same as anyone else's."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and set(request.GET) <= CACHED_QUERY_PARAMETERS
+        and "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not private_cookies() & request.COOKIES.keys()
+    )
+
+
+def private_cookies() -> set[str]:
+    return {PRIVATE_VISITOR_COOKIE, *settings.PAGE_CACHE_PRIVATE_COOKIES}
+
+
+def is_shareable_response(request, response) -> bool:
+    """Whether `response` holds nothing that belongs to this visitor alone."""
+    cache_control = {
+        directive.split("=")[0].strip().lower()
+        for directive in response.get("Cache-Control", "").split(",")
+    }
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # The page used a CSRF token of its own, not the shared placeholder
+        # (see shared_csrf): Django flags the request when a token is taken.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not get_nonce(request)
+        and not cache_control & {"private", "no-cache", "no-store"}
+    )
+
+
+def page_key(request, generation: str) -> str:
+    address = hashlib.md5(
+        request.build_absolute_uri().encode(), usedforsecurity=False
+    ).hexdigest()
+    return f"page-cache:page:{generation}:{address}"
+
+
+class CachedPage:
+    """What is kept of a rendered page: enough to answer with it again."""
+
+    def __init__(self, response):
+        self.content = response.content
+        self.headers = list(response.headers.items())
+
+    def response(self):
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+def set_validators(response):
+    """Give a page its ETag and Last-Modified date, from the content and
+    the time it was rendered."""
+    digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+    response.headers["ETag"] = quote_etag(digest)
+    response.headers["Last-Modified"] = http_date(time.time())
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_shareable_request(request):
+            response = self.get_response(request)
+            return self.process_private(request, response)
+
+        generation = settings.PAGE_CACHE_SECONDS and content_generation.current()
+        if not generation:
+            response = self.get_response(request)
+            return self.process_shared(request, response, key=None)
+
+        key = page_key(request, generation)
+        cached = shared_cache.get(key)
+        if cached is not None:
+            response = cached.response()
+            response.headers[STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        return self.process_shared(request, response, key=key)
+
+    def process_shared(self, request, response, *, key):
+        if not is_shareable_response(request, response):
+            return self.process_private(request, response)
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+        set_validators(response)
+        if key and request.method == "GET":
+            shared_cache.set(key, CachedPage(response), settings.PAGE_CACHE_SECONDS)
+            response.headers[STATUS_HEADER] = "miss"
+        return response
+
+    def process_private(self, request, response):
+        if (
+            request.method in {"GET", "HEAD"}
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+        ):
+            patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
+        if self.is_staff_write(request, response):
+            # Bulk changes in the admin (`QuerySet.update()`) send no signal;
+            # any successful write by staff starts a new generation instead.
+            content_generation.content_changed()
+        return response
+
+    @staticmethod
+    def is_staff_write(request, response):
+        return (
+            request.method == "POST"
+            and response.status_code < 400
+            and getattr(request, "user", None) is not None
+            and request.user.is_staff
+        )

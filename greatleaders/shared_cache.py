@@ -1,0 +1,63 @@
+"""Calls to the shared cache that survive its outage.
+
+When Redis cannot be reached, every call answers as a cache miss would, a
+warning is logged once, and Redis is left alone for a few seconds before it
+is tried again, so that visitors are not kept waiting on it.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache import cache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
+
+# Seconds without trying the cache after it failed.
+RETRY_AFTER = 5.0
+
+_lock = threading.Lock()
+_down_until: float | None = None
+
+
+def _call(operation, *args, default=None):
+    global _down_until
+    if _down_until is not None and time.monotonic() < _down_until:
+        return default
+    try:
+        result = operation(*args)
+    except (RedisError, OSError) as error:
+        with _lock:
+            if _down_until is None:
+                logger.warning(
+                    "The shared cache is unavailable (%s): pages are served "
+                    "uncached until it is back.",
+                    error,
+                )
+            _down_until = time.monotonic() + RETRY_AFTER
+        return default
+    if _down_until is not None:
+        with _lock:
+            _down_until = None
+        logger.warning("The shared cache is available again.")
+    return result
+
+
+def get(key):
+    return _call(cache.get, key)
+
+
+def set(key, value, timeout):
+    _call(cache.set, key, value, timeout)
+
+
+def is_available() -> bool:
+    """Whether the last call reached the cache (or none has failed yet)."""
+    return _down_until is None
+
+
+def forget_outage() -> None:
+    """Try the cache again at the next call (tests start each from scratch)."""
+    global _down_until
+    _down_until = None

@@ -1,0 +1,30 @@
+"""gunicorn's settings for `make serve`; the environment can change each.
+
+Several worker processes need a cache they all share, for the page cache
+and its invalidation: with REDIS_URL unset the cache lives in one process's
+memory, so there is one worker process, serving with threads.
+"""
+
+import multiprocessing
+import os
+
+shared_cache = bool(os.environ.get("REDIS_URL"))
+default_workers = min(2 * multiprocessing.cpu_count() + 1, 8) if shared_cache else 1
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers)
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+
+# A request that takes this long is stuck: the worker is replaced.
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Workers are renewed now and then, so a slow leak can never grow for long.
+max_requests = 2000
+max_requests_jitter = 200
+
+# nginx on the same machine sets X-Forwarded-Proto.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+accesslog = "-"
+errorlog = "-"
