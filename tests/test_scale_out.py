@@ -115,18 +115,31 @@ def test_a_post_moved_to_draft_in_bulk_on_one_server_is_gone_from_the_other(
     assert Visitor(second.url).get(post.get_absolute_url()).status == 404
 
 
-def test_a_comment_approved_elsewhere_is_fresh_on_the_servers_at_once(servers, post):
-    # The moderation screens are not built yet: the approval is saved here,
-    # as they will save it, in a third process sharing the database and Redis.
+def test_a_comment_approved_through_one_server_shows_on_the_other_at_once(
+    servers, post, editor
+):
     first, second = servers
-    comment = Comment.objects.create(post=post, author_name="Nikita", text="Bold.")
-    cached_on(first, post.get_absolute_url())
+    comment = Comment.objects.create(
+        post=post, author_name="Nikita", text="A bold speech.", status="pending"
+    )
+    assert "A bold speech." not in cached_on(second, post.get_absolute_url()).text
+    moderator = Visitor(first.url)
+    moderator.log_in("editor", PASSWORD)
+    queue = "/admin/posts/comment/"
 
-    comment.status = Comment.Status.APPROVED
-    comment.save()
+    moderator.post(
+        queue,
+        {
+            "csrfmiddlewaretoken": moderator.csrf_token(queue),
+            "action": "approve",
+            "_selected_action": comment.pk,
+            "index": 0,
+        },
+    )
 
     answer = Visitor(second.url).get(post.get_absolute_url())
     assert answer.headers[STATUS_HEADER] == "miss"
+    assert "A bold speech." in answer.text
 
 
 def test_a_held_comment_changes_nothing_cached_on_either_server(servers, post):
