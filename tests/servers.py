@@ -29,16 +29,12 @@ from django.core.cache import cache
 from django.db import connection
 from redis.exceptions import RedisError
 
+from tests.missing import skip_or_fail
+
 ROOT = Path(__file__).resolve().parent.parent
 # Bounds every wait on a process or a socket, so that a test can only fail,
 # never hang.
 WAIT_SECONDS = 20
-
-
-def skip_or_fail(reason):
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def free_port() -> int:

@@ -3,7 +3,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from posts.models import Comment, Post
-from tests.factories import CommentFactory, UserFactory
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -101,17 +101,12 @@ def test_reply_without_javascript_reloads_with_the_form_under_the_comment(
 
 
 def test_an_admin_approves_a_comment_and_readers_then_see_it(
-    browser, page, live_server, khrushchev
+    browser, page, live_server, khrushchev, log_in
 ):
     page.goto(live_server.url + khrushchev.get_absolute_url())
     fill_comment(page, "Waiting for approval.")
     page.get_by_role("button", name="Post comment").click()
-    UserFactory(username="editor", staff=True)
-    admin = browser.new_context().new_page()
-    admin.goto(f"{live_server.url}/admin/login/")
-    admin.get_by_label("Username").fill("editor")
-    admin.get_by_label("Password").fill("correct horse battery staple")
-    admin.get_by_role("button", name="Log in").click()
+    admin = log_in(browser.new_context().new_page())
 
     admin.get_by_role("link", name="1 comment awaiting moderation").click()
     admin.locator("input[name=_selected_action]").first.check()

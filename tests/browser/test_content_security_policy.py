@@ -2,11 +2,9 @@
 
 import pytest
 
-from tests.factories import PostFactory, UserFactory
+from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
@@ -24,13 +22,10 @@ def violations(page):
     return reports
 
 
-def test_the_rich_text_editor_runs_under_the_policy(page, live_server, violations):
-    UserFactory(username="editor", staff=True)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
+def test_the_rich_text_editor_runs_under_the_policy(
+    page, live_server, violations, log_in
+):
+    log_in(page)
 
     page.goto(f"{live_server.url}/admin/posts/post/add/")
     editor = page.locator(".ProseMirror[contenteditable=true]")

@@ -3,22 +3,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from posts.models import Post
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "correct horse battery staple"
-
 
 @pytest.fixture
-def logged_in_editor(page, live_server):
-    UserFactory(username="editor", staff=True)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return page
+def logged_in_editor(page, log_in):
+    return log_in(page)
 
 
 def test_an_editor_writes_a_post_in_the_editor_and_it_shows_on_the_home_page(
