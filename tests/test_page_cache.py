@@ -366,3 +366,22 @@ def test_scheduled_posts_are_listed_soonest_first():
     PostFactory(draft=True, published_at=timezone.now() + timezone.timedelta(hours=1))
 
     assert list(Post.objects.scheduled()) == [sooner, later]
+
+
+def test_a_visitor_whose_comment_is_held_sees_it_on_a_page_of_their_own(
+    client, post
+):
+    Client().get(post.get_absolute_url())
+    client.post(
+        post.get_absolute_url(),
+        comment_data(text="Held for now."),
+        REMOTE_ADDR="198.51.100.10",
+    )
+
+    own = client.get(post.get_absolute_url())
+    others = Client().get(post.get_absolute_url())
+
+    assert cached_status(own) != "hit"
+    assert "Held for now." in own.text
+    assert cached_status(others) == "hit"
+    assert "Held for now." not in others.text
