@@ -1,6 +1,6 @@
 """A progress bar for long management commands, on a terminal only."""
 
-from typing import TextIO
+from django.core.management.base import OutputWrapper
 
 WIDTH = 30
 
@@ -9,7 +9,7 @@ class ProgressBar:
     """Draws `done` out of `total` on one line of `stream`, redrawing only
     when the percentage changes; silent when `stream` is not a terminal."""
 
-    def __init__(self, stream: TextIO, *, enabled: bool = True):
+    def __init__(self, stream: OutputWrapper, *, enabled: bool = True):
         self.stream = stream
         self.enabled = enabled and stream.isatty()
         self.percent = -1
