@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 
-from posts.importers.wxr import (
+from posts.importers.wxr import import_wxr
+from posts.importers.wxr_report import (
     CHANGED_ORPHAN,
     CHANGED_PASSWORD,
     SKIPPED_MENUS,
@@ -15,7 +16,6 @@ from posts.importers.wxr import (
     SKIPPED_PAGE_COMMENTS,
     SKIPPED_PINGS,
     SKIPPED_TRASH,
-    import_wxr,
 )
 from posts.models import Attachment, Category, Comment, Page, Post, Series, Tag
 from tests.factories import PostFactory, UserFactory

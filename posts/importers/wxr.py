@@ -12,11 +12,8 @@ post meta, other post types); what has to change on the way in is reported
 (a password-protected post becomes private, a taken slug gets a suffix).
 """
 
-import ipaddress
 import os
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
@@ -27,8 +24,8 @@ from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
-from posts.comment_text import render_comment_text
 from posts.importers import wp_content
+from posts.importers.wxr_comments import import_comments
 from posts.importers.wxr_reader import (
     KNOWN_VERSIONS,
     Author,
@@ -38,11 +35,25 @@ from posts.importers.wxr_reader import (
     WXRError,
     read_wxr,
 )
-from posts.importers.wxr_reader import Comment as CommentRecord
+from posts.importers.wxr_report import (
+    CHANGED_MISSED,
+    CHANGED_PASSWORD,
+    CHANGED_SHORTCODES,
+    CHANGED_SLUG,
+    CHANGED_STATUS,
+    CHANGED_UNTITLED,
+    SKIPPED_FORMATS,
+    SKIPPED_MENUS,
+    SKIPPED_META,
+    SKIPPED_NO_LOGIN,
+    SKIPPED_NO_URL,
+    SKIPPED_PAGE_COMMENTS,
+    SKIPPED_TRASH,
+    ImportReport,
+)
 from posts.models import (
     Attachment,
     Category,
-    Comment,
     Page,
     Post,
     Redirect,
@@ -52,7 +63,7 @@ from posts.models import (
     validate_page_slug,
 )
 
-__all__ = ["ImportReport", "WXRError", "import_wxr"]
+__all__ = ["ImportReport", "WXRError", "import_stream", "import_wxr"]
 
 User = get_user_model()
 
@@ -82,60 +93,10 @@ POST_STATUSES = {
     "pending": Post.Status.PENDING,
     "private": Post.Status.PRIVATE,
 }
-COMMENT_STATUSES = {
-    "1": Comment.Status.APPROVED,
-    "approve": Comment.Status.APPROVED,
-    "0": Comment.Status.PENDING,
-    "hold": Comment.Status.PENDING,
-    "spam": Comment.Status.SPAM,
-    "trash": Comment.Status.TRASH,
-    "post-trashed": Comment.Status.TRASH,
-}
 NOT_IMPORTED_STATUSES = {"trash", "auto-draft"}
-ANONYMOUS = "Anonymous"  # what WordPress shows for a comment without a name
-
-# Why things are skipped or changed, as the report words it.
-SKIPPED_MENUS = "menus and menu items (the menu is built from pages here)"
-SKIPPED_META = "post meta: custom fields and plugins' data"
-SKIPPED_TRASH = "posts and pages in WordPress's trash"
-SKIPPED_PINGS = "pingbacks and trackbacks"
-SKIPPED_PAGE_COMMENTS = "comments on pages (pages take no comments here)"
-SKIPPED_FORMATS = "post formats and other taxonomies' filings on posts"
-SKIPPED_NO_URL = "attachments without an address"
-SKIPPED_NO_LOGIN = "authors without a login"
-CHANGED_PASSWORD = "password-protected posts and pages made private"
-CHANGED_SLUG = "slugs already taken, given a suffix (the old address redirects)"
-CHANGED_ORPHAN = "replies to a comment missing from the file, shown at the top level"
-CHANGED_SHORTCODES = "posts and pages with shortcodes only WordPress expands"
-CHANGED_UNTITLED = "posts and pages without a title"
-CHANGED_MISSED = "posts scheduled for a date now past, published"
-CHANGED_STATUS = "posts and pages with an unknown status, imported as drafts"
-
-
-@dataclass
-class ImportReport:
-    """What an import did: per kind, how many were created and how many were
-    there already; what was skipped and what was changed, with why."""
-
-    site: Site | None = None
-    dry_run: bool = False
-    created: Counter = field(default_factory=Counter)
-    existing: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)
-    changed: Counter = field(default_factory=Counter)
-    notes: list[str] = field(default_factory=list)
-
-    KINDS = (
-        "authors",
-        "categories",
-        "tags",
-        "series",
-        "posts",
-        "pages",
-        "comments",
-        "attachments",
-        "redirects",
-    )
+# Posts are written this many at a time: their comments, filing and
+# redirects take a few queries per batch rather than per post.
+BATCH_SIZE = 200
 
 
 def import_wxr(
@@ -196,6 +157,7 @@ class _Importer:
         self.tags: dict[str, int] = {}
         self.series: dict[str, Series] = {}
         self.orphan_attachments: dict[int, int] = {}
+        self.waiting: list[Item] = []
 
     def take(self, record: Site | Author | Term | Item) -> None:
         if isinstance(record, Item):
@@ -208,6 +170,7 @@ class _Importer:
             self.site(record)
 
     def finish(self) -> None:
+        self.flush_posts()
         for category, parent_slug in self.orphan_categories:
             parent = self.category(parent_slug, create=False)
             if parent is None:
@@ -339,7 +302,9 @@ class _Importer:
         if item.type in ("post", "page") and item.status in NOT_IMPORTED_STATUSES:
             self.report.skipped[SKIPPED_TRASH] += 1
         elif item.type == "post":
-            self.post(item)
+            self.waiting.append(item)
+            if len(self.waiting) >= BATCH_SIZE:
+                self.flush_posts()
         elif item.type == "page":
             self.page(item)
         elif item.type == "attachment":
@@ -349,19 +314,55 @@ class _Importer:
         else:
             self.report.skipped[f"items of the “{item.type}” post type"] += 1
 
-    def post(self, item: Item) -> None:
-        post = Post.objects.filter(wordpress_id=item.id).first()
-        if post:
-            self.report.existing["posts"] += 1
-        else:
-            post = self.new_post(item)
-        self.comments(item, post)
+    def flush_posts(self) -> None:
+        """Write the posts waiting in `self.waiting`, with their filing,
+        redirects and comments."""
+        items, self.waiting = self.waiting, []
+        if not items:
+            return
+        posts = {
+            post.wordpress_id: post
+            for post in Post.objects.filter(
+                wordpress_id__in=[item.id for item in items]
+            ).only("pk", "wordpress_id", "published_at")
+        }
+        self.report.existing["posts"] += len(posts)
+        taken = set(
+            Post.objects.filter(
+                slug__in=[self.wanted_slug(item, "post") for item in items]
+            ).values_list("slug", flat=True)
+        )
+        created = []
+        for item in items:
+            if item.id not in posts:
+                post = self.new_post(item, taken)
+                posts[item.id] = post
+                taken.add(post.slug)
+                created.append((post, item))
+        # save() stamps these with the time of the import.
+        for post, item in created:
+            post.created_at = post.published_at
+            post.updated_at = item.modified or post.published_at
+        Post.objects.bulk_update(
+            [post for post, _ in created], ["created_at", "updated_at"]
+        )
+        self.file(created)
+        self.save_redirects(
+            (path, post, None)
+            for post, item in created
+            for path in self.old_post_paths(post, item)
+        )
+        import_comments(
+            [(posts[item.id], item) for item in items],
+            users=self.users_by_wordpress_id,
+            report=self.report,
+        )
 
-    def new_post(self, item: Item) -> Post:
+    def new_post(self, item: Item, taken: set[str]) -> Post:
         title = wp_content.one_line(item.title)[:300]
         post = Post(
             title=title,
-            slug=self.free_slug(Post, item, title, prefix="post"),
+            slug=self.free_slug(Post, item, title, taken),
             body=self.body(item),
             excerpt=wp_content.plain_text(item.excerpt),
             author=self.user(item.creator),
@@ -376,18 +377,19 @@ class _Importer:
             post.series = self.series_for(series_slug, meta)
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
         post.save()
-        Post.objects.filter(pk=post.pk).update(
-            created_at=post.published_at, updated_at=item.modified or post.published_at
-        )
         self.report.created["posts"] += 1
-        self.file(post, item)
         self.count_meta(item)
-        self.redirect(item.link, post=post)
-        for old_slug in (value for key, value in item.meta if key == OLD_SLUG_META):
-            local = timezone.localtime(post.published_at)
-            old = wp_content.slug(old_slug)
-            self.redirect(f"/{local.year}/{local.month:02d}/{old}/", post=post)
         return post
+
+    def old_post_paths(self, post: Post, item: Item) -> list[str]:
+        """The post's address on the old site, and the addresses of the slugs
+        WordPress remembers it had before (_wp_old_slug)."""
+        local = timezone.localtime(post.published_at)
+        return [_old_path(item.link)] + [
+            f"/{local.year}/{local.month:02d}/{wp_content.slug(value)}/"
+            for key, value in item.meta
+            if key == OLD_SLUG_META and value.strip()
+        ]
 
     def post_status(self, item: Item, title: str) -> str:
         label = (
@@ -414,16 +416,31 @@ class _Importer:
             self.report.changed[CHANGED_SHORTCODES] += 1
         return wp_content.body_html(item.content)
 
-    def free_slug(self, model, item: Item, title: str, *, prefix: str) -> str:
-        """The item's slug, or one made from its title or ID; with a suffix
-        when another post (or page) has it, or, for a page, when the site
-        uses that address itself."""
+    def wanted_slug(self, item: Item, prefix: str, title: str = "") -> str:
+        """The item's slug, or one made from its title, or its ID."""
+        title = title or wp_content.one_line(item.title)
         wanted = wp_content.slug(item.slug) or slugify(title, allow_unicode=True)
-        wanted = wanted[:190] or f"{prefix}-{item.id}"
+        return wanted[:190] or f"{prefix}-{item.id}"
+
+    def free_slug(
+        self, model, item: Item, title: str, taken: set[str] | None = None
+    ) -> str:
+        """The wanted slug; with a suffix when another post (or page) has it,
+        or, for a page, when the site uses that address itself. `taken` holds
+        slugs known to be taken, to spare a query each."""
+        wanted = self.wanted_slug(item, model._meta.model_name, title)
+
+        def is_taken(slug: str) -> bool:
+            if taken is not None and slug == wanted:
+                return slug in taken
+            return (taken is not None and slug in taken) or model.objects.filter(
+                slug=slug
+            ).exists()
+
         candidate, number = wanted, 1
         if model is Page and _reserved_page_slug(candidate):
             candidate = f"{wanted}-page"
-        while model.objects.filter(slug=candidate).exists():
+        while is_taken(candidate):
             number += 1
             candidate = f"{wanted}-{number}"
         if candidate != wanted:
@@ -444,30 +461,32 @@ class _Importer:
                     "description": meta.get(SERIES_DESCRIPTION_META, ""),
                 },
             )
-            (self.report.created if created else self.report.existing)["series"] += 1
+            self.report.count("series", created=created)
             self.series[slug] = series
         return self.series[slug]
 
-    def file(self, post: Post, item: Item) -> None:
-        """File `post` under the item's categories and tags."""
-        category_ids, tag_ids = set(), set()
-        for term in item.terms:
-            if term.domain == "category":
-                category = self.category(term.slug, name=term.name)
-                if category:
-                    category_ids.add(category.pk)
-            elif term.domain in ("post_tag", "tag"):
-                tag_id = self.tag(term.slug, term.name)
-                if tag_id:
-                    tag_ids.add(tag_id)
-            else:
-                self.report.skipped[SKIPPED_FORMATS] += 1
+    def file(self, posts: list[tuple[Post, Item]]) -> None:
+        """File each post under its item's categories and tags."""
+        categories, tags = set(), set()
+        for post, item in posts:
+            for term in item.terms:
+                if term.domain == "category":
+                    category = self.category(term.slug, name=term.name)
+                    if category:
+                        categories.add((post.pk, category.pk))
+                elif term.domain in ("post_tag", "tag"):
+                    tag_id = self.tag(term.slug, term.name)
+                    if tag_id:
+                        tags.add((post.pk, tag_id))
+                else:
+                    self.report.skipped[SKIPPED_FORMATS] += 1
         Post.categories.through.objects.bulk_create(
-            Post.categories.through(post_id=post.pk, category_id=category_id)
-            for category_id in category_ids
+            Post.categories.through(post_id=post_id, category_id=category_id)
+            for post_id, category_id in categories
         )
         TaggedPost.objects.bulk_create(
-            TaggedPost(content_object_id=post.pk, tag_id=tag_id) for tag_id in tag_ids
+            TaggedPost(content_object_id=post_id, tag_id=tag_id)
+            for post_id, tag_id in tags
         )
 
     def count_meta(self, item: Item) -> None:
@@ -475,23 +494,27 @@ class _Importer:
         if unread:
             self.report.skipped[SKIPPED_META] += unread
 
-    def redirect(
-        self, link: str, *, post: Post | None = None, page: Page | None = None
-    ):
-        """Remember the old address `link` of `post` or `page`, unless it is
-        its address here too, or one the rules find by themselves (query
-        strings such as ?p=12; see posts.legacy_urls)."""
-        parts = urlsplit(link)
-        path = unquote(parts.path)
-        target = post or page
-        if parts.query or not path.strip("/"):
+    def save_redirects(self, redirects) -> None:
+        """Remember old addresses, given as (path, post, page): all but those
+        that are the target's address here too, or that the rules find by
+        themselves (query strings such as ?p=12; see posts.legacy_urls)."""
+        wanted = {}
+        for path, post, page in redirects:
+            target = post or page
+            if path and path != unquote(target.get_absolute_url()):
+                wanted.setdefault(path, Redirect(old_path=path, post=post, page=page))
+        if not wanted:
             return
-        if path == unquote(target.get_absolute_url()):
-            return
-        _, created = Redirect.objects.get_or_create(
-            old_path=path[:500], defaults={"post": post, "page": page}
+        known = set(
+            Redirect.objects.filter(old_path__in=list(wanted)).values_list(
+                "old_path", flat=True
+            )
         )
-        (self.report.created if created else self.report.existing)["redirects"] += 1
+        Redirect.objects.bulk_create(
+            redirect for path, redirect in wanted.items() if path not in known
+        )
+        self.report.existing["redirects"] += len(known)
+        self.report.created["redirects"] += len(wanted) - len(known)
 
     def page(self, item: Item) -> None:
         if item.comments:
@@ -504,7 +527,7 @@ class _Importer:
         in_navigation = meta.get(NAVIGATION_META, "1" if not item.parent else "0")
         page = Page(
             title=title,
-            slug=self.free_slug(Page, item, title, prefix="page"),
+            slug=self.free_slug(Page, item, title),
             body=self.body(item),
             description=wp_content.plain_text(item.excerpt),
             is_published=self.page_published(item, title),
@@ -517,7 +540,7 @@ class _Importer:
             Page.objects.filter(pk=page.pk).update(created_at=item.date)
         self.report.created["pages"] += 1
         self.count_meta(item)
-        self.redirect(item.link, page=page)
+        self.save_redirects([(_old_path(item.link), None, page)])
 
     def page_published(self, item: Item, title: str) -> bool:
         if item.password:
@@ -552,70 +575,6 @@ class _Importer:
         self.report.created["attachments"] += 1
         self.count_meta(item)
 
-    # Comments
-
-    def comments(self, item: Item, post: Post) -> None:
-        """Import the item's comments, parents before replies whatever their
-        order in the file, each level in one query."""
-        records: dict[int, CommentRecord] = {}
-        for record in item.comments:
-            if record.type in ("pingback", "trackback"):
-                self.report.skipped[SKIPPED_PINGS] += 1
-            else:
-                records[record.id] = record
-        if not records:
-            return
-        # WordPress comment ID -> (pk, thread pk) of the comments already here.
-        placed = {
-            wordpress_id: (pk, thread_id or pk)
-            for wordpress_id, pk, thread_id in Comment.objects.filter(
-                wordpress_id__in=list(records)
-            ).values_list("wordpress_id", "pk", "thread_id")
-        }
-        self.report.existing["comments"] += len(placed)
-        waiting = [record for id_, record in records.items() if id_ not in placed]
-        while waiting:
-            ready = [
-                record
-                for record in waiting
-                if record.parent not in records or record.parent in placed
-            ]
-            # Replies that only lead to each other: the file is odd, but none
-            # of them is lost.
-            ready = ready or waiting
-            comments = [self.comment(record, post, placed) for record in ready]
-            Comment.objects.bulk_create(comments)
-            for record, comment in zip(ready, comments, strict=True):
-                placed[record.id] = (comment.pk, comment.thread_id or comment.pk)
-            waiting = [record for record in waiting if record.id not in placed]
-            self.report.created["comments"] += len(comments)
-
-    def comment(self, record: CommentRecord, post: Post, placed: dict) -> Comment:
-        parent = placed.get(record.parent) if record.parent else None
-        if record.parent and parent is None:
-            self.report.changed[CHANGED_ORPHAN] += 1
-        status = COMMENT_STATUSES.get(record.approved, Comment.Status.PENDING)
-        comment = Comment(
-            post=post,
-            parent_id=parent[0] if parent else None,
-            thread_id=parent[1] if parent else None,
-            author_name=(wp_content.one_line(record.author) or ANONYMOUS)[:245],
-            author_email=record.email[:100],
-            author_url=record.url[:200],
-            user=self.users_by_wordpress_id.get(record.user_id),
-            text=wp_content.plain_text(record.content),
-            status=status,
-            status_reason=""
-            if status == Comment.Status.APPROVED
-            else "Imported from WordPress",
-            ip_address=_ip_address(record.ip),
-            created_at=record.date or post.published_at,
-            wordpress_id=record.id,
-        )
-        # bulk_create() skips save(), which derives this.
-        comment.text_html = render_comment_text(comment.text)
-        return comment
-
 
 def _shown_name(author: Author) -> tuple[str, str]:
     """First and last name for a WordPress author, such that the name shown
@@ -647,11 +606,12 @@ def _free_category_id(wordpress_id: int) -> int | None:
     return wordpress_id if wordpress_id and not taken else None
 
 
-def _ip_address(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
+def _old_path(link: str) -> str:
+    """The path of an old address; empty when it has a query string (?p=12),
+    which the rules answer, or is the home page."""
+    parts = urlsplit(link)
+    path = unquote(parts.path)[:500]
+    return "" if parts.query or not path.strip("/") else path
 
 
 def _whole_number(value: str) -> int:
