@@ -37,6 +37,15 @@ EDITOR_EXTENSIONS = {
     "Superscript": True,
     "Underline": True,
     "History": True,
+    # Imported WordPress posts hold images, captioned figures and tables: the
+    # editor must know them, or the first edit would drop them.
+    "Image": True,
+    "Figure": True,
+    "Caption": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
 }
 
 
