@@ -60,6 +60,15 @@ def test_an_existing_account_with_the_same_login_is_used_and_left_as_it_is():
     assert report.existing["authors"] == 1
 
 
+def test_a_login_that_differs_only_in_case_is_the_same_author():
+    ann = UserFactory(username="Ann")
+
+    import_wxr(wxr("site.xml"))
+
+    assert Post.objects.get(wordpress_id=10).author == ann
+    assert not User.objects.filter(username="ann").exists()
+
+
 # Terms
 
 
@@ -286,12 +295,12 @@ def test_a_post_without_title_or_slug_is_named_by_its_id():
     assert post.body == "<p>Untitled thoughts.</p>"
 
 
-def test_an_item_with_only_the_essentials_is_a_published_post():
+def test_an_item_with_only_the_essentials_is_a_draft_post():
     import_wxr(wxr("text_edges.xml"))
 
     post = Post.objects.get(wordpress_id=42)
     assert post.slug == "only-the-essentials"
-    assert post.status == Post.Status.PUBLISHED
+    assert post.status == Post.Status.DRAFT
     assert post.author is None
     assert post.body == ""
 

@@ -211,7 +211,8 @@ class _Importer:
             return None
         if login in self.users:
             return self.users[login]
-        user = User.objects.filter(username=login).first()
+        # WordPress logins ignore case, as its sign-in does.
+        user = User.objects.filter(username__iexact=login).first()
         if user:
             self.report.existing["authors"] += 1
         else:

@@ -114,7 +114,9 @@ class Comment:
     ip: str = ""
     date: datetime | None = None
     content: str = ""
-    approved: str = "1"
+    # Missing states are the cautious ones: held, draft. WordPress's own
+    # importer makes an item without a status a draft too.
+    approved: str = "0"
     type: str = ""
     parent: int = 0
     user_id: int = 0
@@ -137,7 +139,7 @@ class Item:
     modified: datetime | None = None
     comment_status: str = "open"
     slug: str = ""
-    status: str = "publish"
+    status: str = "draft"
     parent: int = 0
     menu_order: int = 0
     password: str = ""
@@ -436,7 +438,7 @@ def _item(element: Element) -> Item:
         or _date(fields, "wp:post_modified", line),
         comment_status=_text(fields.get("wp:comment_status")).strip() or "open",
         slug=_text(fields.get("wp:post_name")).strip(),
-        status=_text(fields.get("wp:status")).strip() or "publish",
+        status=_text(fields.get("wp:status")).strip() or "draft",
         parent=_int(fields, "wp:post_parent", line),
         menu_order=_int(fields, "wp:menu_order", line),
         password=_text(fields.get("wp:post_password")),
@@ -461,7 +463,7 @@ def _comment(element: Element) -> Comment:
         date=_date(fields, "wp:comment_date_gmt", line)
         or _date(fields, "wp:comment_date", line),
         content=_text(fields.get("wp:comment_content")),
-        approved=_text(fields.get("wp:comment_approved")).strip() or "1",
+        approved=_text(fields.get("wp:comment_approved")).strip() or "0",
         type=_text(fields.get("wp:comment_type")).strip(),
         parent=_int(fields, "wp:comment_parent", line),
         user_id=_int(fields, "wp:comment_user_id", line),
