@@ -22,7 +22,7 @@ collide (WordPress numbers posts, pages and attachments in one sequence).
 
 import html
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import UTC
 from email.utils import format_datetime
 from typing import TextIO
@@ -30,7 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import F, Max, Prefetch, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from posts.importers.autop import join_lines
@@ -41,7 +41,7 @@ from posts.importers.wxr import (
     SERIES_POSITION_META,
     SERIES_TITLE_META,
 )
-from posts.models import Attachment, Category, Comment, Page, Post, Tag
+from posts.models import Attachment, Category, Comment, Page, Post, Tag, TaggedPost
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -101,10 +101,10 @@ def export_wxr(out: TextIO) -> Counter:
         write(_tag(tag, ids))
         counts["tags"] += 1
     write(_element("generator", "Great Leaders"))
-    for post in _posts():
-        write(_post(post, ids, site))
+    for post, terms, comments in _posts_in_chunks():
+        write(_post(post, terms, comments, ids, site))
         counts["posts"] += 1
-        counts["comments"] += len(post.comments.all())
+        counts["comments"] += len(comments)
     for page in Page.objects.order_by("pk").iterator():
         write(_page(page, ids, site))
         counts["pages"] += 1
@@ -163,16 +163,42 @@ def _authors():
     )
 
 
-def _posts():
-    comments = Comment.objects.annotate(
-        parent_wordpress_id=F("parent__wordpress_id")
-    ).order_by("pk")
-    return (
-        Post.objects.select_related("author", "series")
-        .prefetch_related("categories", "tags", Prefetch("comments", comments))
-        .order_by("pk")
-        .iterator(chunk_size=200)
-    )
+def _posts_in_chunks(chunk_size: int = 200):
+    """Every post, in order, with its terms and comments, read a chunk at a
+    time so that memory holds one chunk. Terms and comments are fetched apart
+    rather than prefetched, which would tie them to their post in reference
+    cycles that only the garbage collector frees, and memory would grow."""
+    last = 0
+    while True:
+        chunk = list(
+            Post.objects.select_related("author", "series")
+            .filter(pk__gt=last)
+            .order_by("pk")[:chunk_size]
+        )
+        if not chunk:
+            return
+        ids = [post.pk for post in chunk]
+        terms = defaultdict(list)
+        categories = Post.categories.through.objects.filter(post__in=ids)
+        for post_id, slug, name in categories.values_list(
+            "post_id", "category__slug", "category__name"
+        ).order_by("category__name"):
+            terms[post_id].append(("category", slug, name))
+        tags = TaggedPost.objects.filter(content_object__in=ids)
+        for post_id, slug, name in tags.values_list(
+            "content_object_id", "tag__slug", "tag__name"
+        ).order_by("tag__name"):
+            terms[post_id].append(("post_tag", slug, name))
+        comments = defaultdict(list)
+        for comment in (
+            Comment.objects.filter(post__in=ids)
+            .annotate(parent_wordpress_id=F("parent__wordpress_id"))
+            .order_by("pk")
+        ):
+            comments[comment.post_id].append(comment)
+        for post in chunk:
+            yield post, terms[post.pk], comments[post.pk]
+        last = chunk[-1].pk
 
 
 def _parents_first(categories: list[Category]) -> list[Category]:
@@ -234,16 +260,18 @@ def _tag(tag: Tag, ids: _Ids) -> str:
     )
 
 
-def _post(post: Post, ids: _Ids, site: str) -> str:
+def _post(
+    post: Post,
+    terms: list[tuple[str, str, str]],
+    comments: list[Comment],
+    ids: _Ids,
+    site: str,
+) -> str:
     post_id = ids.post(post)
     if post.status == Post.Status.PUBLISHED:
         status = "future" if post.is_scheduled else "publish"
     else:
         status = post.status
-    terms = [
-        ("category", category.slug, category.name) for category in post.categories.all()
-    ]
-    terms += [("post_tag", tag.slug, tag.name) for tag in post.tags.all()]
     meta = []
     if post.series:
         meta = [
@@ -252,7 +280,7 @@ def _post(post: Post, ids: _Ids, site: str) -> str:
             (SERIES_DESCRIPTION_META, post.series.description),
             (SERIES_POSITION_META, str(post.series_position)),
         ]
-    comments = "".join(_comment(comment, ids) for comment in post.comments.all())
+    comments_xml = "".join(_comment(comment, ids) for comment in comments)
     return _item(
         post_id=post_id,
         title=post.title,
@@ -270,7 +298,7 @@ def _post(post: Post, ids: _Ids, site: str) -> str:
         sticky=post.sticky,
         terms=terms,
         meta=meta,
-        extra=comments,
+        extra=comments_xml,
     )
 
 
