@@ -5,6 +5,7 @@ from http import HTTPStatus
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from posts.importers.wxr import import_wxr
 from posts.models import Post, Redirect
@@ -150,3 +151,14 @@ def test_the_home_page_with_its_own_query_strings_costs_no_extra_query(client):
 
     assert response.status_code == HTTPStatus.OK
     assert len(queried) == len(plain)
+
+
+@pytest.mark.usefixtures("imported")
+def test_editors_see_the_redirects_and_attachments_of_an_import_in_the_admin(client):
+    client.force_login(UserFactory(staff=True))
+
+    redirects = client.get(reverse("admin:posts_redirect_changelist"))
+    attachments = client.get(reverse("admin:posts_attachment_changelist"))
+
+    assert "/2016/05/12/when-the-soviets-disowned-stalin/" in redirects.text
+    assert "Khrushchev in 1956" in attachments.text
