@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make bench` runs every benchmark; a new one gets a target and a name here.
+BENCHMARKS := bench-import
 
-.PHONY: install run serve test lint fmt check ci clean
+.PHONY: install run serve test lint fmt check ci clean bench $(BENCHMARKS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +56,11 @@ check: install
 	$(MANAGE) makemigrations --check --dry-run
 
 ci: lint check test
+
+bench: $(BENCHMARKS)
+
+bench-import: install
+	$(BIN)/python benchmarks/wxr_import.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "greatleaders.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "posts.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside the CSRF middleware, outside the page cache: see shared_csrf.
     "greatleaders.shared_csrf.SharedCsrfTokenMiddleware",

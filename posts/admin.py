@@ -10,7 +10,16 @@ from django.utils.text import Truncator
 
 from posts.comment_submission import CommentRefused, submit_comment
 from posts.forms import CommentForm
-from posts.models import Category, Comment, Page, Post, Series, Tag
+from posts.models import (
+    Attachment,
+    Category,
+    Comment,
+    Page,
+    Post,
+    Redirect,
+    Series,
+    Tag,
+)
 from posts.views import sender_of
 
 
@@ -272,3 +281,25 @@ class PageAdmin(admin.ModelAdmin):
         ),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """Old addresses that lead to a post or a page; the WordPress import
+    fills this with each post's and page's address on the old site."""
+
+    list_display = ["old_path", "post", "page"]
+    list_select_related = ["post", "page"]
+    search_fields = ["old_path", "post__title", "page__title"]
+    autocomplete_fields = ["post", "page"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    """Files of the WordPress site a post was imported from, where they are."""
+
+    list_display = ["title", "url", "post", "uploaded_at"]
+    list_select_related = ["post"]
+    search_fields = ["title", "url"]
+    autocomplete_fields = ["post"]
+    date_hierarchy = "uploaded_at"

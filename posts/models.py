@@ -37,6 +37,15 @@ EDITOR_EXTENSIONS = {
     "Superscript": True,
     "Underline": True,
     "History": True,
+    # Imported WordPress posts hold images, captioned figures and tables: the
+    # editor must know them, or the first edit would drop them.
+    "Image": True,
+    "Figure": True,
+    "Caption": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
 }
 
 
@@ -92,6 +101,15 @@ class Category(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
         help_text="A parent category's archive also lists this category's posts.",
+    )
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress ID",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The category's term ID on the WordPress site it was imported "
+        "from: old ?cat= links find it by this.",
     )
 
     objects = CategoryManager()
@@ -290,6 +308,15 @@ class Post(models.Model):
         default=False, help_text="Sticky posts stay at the top of the home page."
     )
     comments_open = models.BooleanField(default=True)
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress ID",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The post's ID on the WordPress site it was imported from: "
+        "old ?p= links, and importing the same file again, find it by this.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -463,6 +490,15 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress ID",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The comment's ID on the WordPress site it was imported from, "
+        "so that importing the same file again adds no duplicate.",
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -568,6 +604,15 @@ class Page(models.Model):
     navigation_order = models.PositiveIntegerField(
         default=0, help_text="Lower numbers come first in the menu."
     )
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress ID",
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The page's ID on the WordPress site it was imported from: "
+        "old ?page_id= links find it by this.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -594,3 +639,66 @@ class Page(models.Model):
         if self.description:
             return self.description
         return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
+
+
+class Attachment(models.Model):
+    """A file uploaded to the WordPress site a post was imported from. The file
+    stays where it is; its address and title are kept, and so are the image
+    addresses in imported posts."""
+
+    url = models.URLField("address", max_length=1000)
+    title = models.CharField(max_length=300, blank=True)
+    post = models.ForeignKey(
+        Post,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attachments",
+        help_text="The post the file was uploaded to.",
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    wordpress_id = models.PositiveBigIntegerField(
+        "WordPress ID", null=True, blank=True, unique=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class Redirect(models.Model):
+    """An old address, such as a post's address on the WordPress site, that
+    answers with a permanent redirect to a post or a page (see
+    posts.legacy_urls)."""
+
+    old_path = models.CharField(
+        "old address",
+        max_length=500,
+        unique=True,
+        help_text="The path only, without the domain: /2016/05/12/old-slug/.",
+    )
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="redirects"
+    )
+    page = models.ForeignKey(
+        Page, null=True, blank=True, on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    class Meta:
+        ordering = ["old_path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(post__isnull=False, page__isnull=True)
+                | models.Q(post__isnull=True, page__isnull=False),
+                name="redirect_to_a_post_or_a_page",
+            )
+        ]
+
+    def __str__(self):
+        return self.old_path
+
+    @property
+    def target(self):
+        return self.post or self.page

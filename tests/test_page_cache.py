@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from greatleaders.page_cache import PRIVATE_VISITOR_COOKIE, STATUS_HEADER
+from posts.importers.wxr import import_wxr
 from posts.models import Comment, Post
 from tests.commenting import comment_data
 from tests.factories import (
@@ -24,6 +25,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
+from tests.wxr_files import wxr
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -368,9 +370,7 @@ def test_scheduled_posts_are_listed_soonest_first():
     assert list(Post.objects.scheduled()) == [sooner, later]
 
 
-def test_a_visitor_whose_comment_is_held_sees_it_on_a_page_of_their_own(
-    client, post
-):
+def test_a_visitor_whose_comment_is_held_sees_it_on_a_page_of_their_own(client, post):
     Client().get(post.get_absolute_url())
     client.post(
         post.get_absolute_url(),
@@ -385,3 +385,20 @@ def test_a_visitor_whose_comment_is_held_sees_it_on_a_page_of_their_own(
     assert "Held for now." in own.text
     assert cached_status(others) == "hit"
     assert "Held for now." not in others.text
+
+
+def test_a_wordpress_import_that_only_adds_comments_renews_cached_pages(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        import_wxr(wxr("conversation_1.xml"))
+    post = Post.objects.get(slug="a-conversation")
+    client.get(post.get_absolute_url())
+    assert cached_status(client.get(post.get_absolute_url())) == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_wxr(wxr("conversation_2.xml"))
+    page = client.get(post.get_absolute_url())
+
+    assert cached_status(page) == "miss"
+    assert "Words added since." in page.text

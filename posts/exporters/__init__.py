@@ -1,0 +1,1 @@
+"""Writing the site's content out in other blogging systems' formats."""

@@ -1,0 +1,463 @@
+"""Writing the whole site as a WordPress export (WXR 1.2).
+
+The file has the shape WordPress's own exporter gives it, so that WordPress's
+importer (Tools → Import → WordPress) takes it, and so does `import_wxr`: an
+export imported into an empty site gives back the same posts, pages,
+categories, tags, series, comments and attachment addresses.
+
+Series have no WordPress equivalent. Each post in a series carries its
+membership as post meta (greatleaders_series with the series' slug, and
+…_title, …_description and …_position), which WordPress keeps as custom
+fields and `import_wxr` reads back.
+
+What is plain text here (titles, excerpts, names, descriptions, comments) is
+HTML on WordPress, so it is written escaped. Bodies are written with the
+newlines inside their text turned into spaces, so that WordPress's automatic
+paragraphs add no line break to them.
+
+IDs: imported posts, pages, comments and categories keep their WordPress
+IDs, and the others are numbered above the largest of those, so that no two
+collide (WordPress numbers posts, pages and attachments in one sequence).
+"""
+
+import html
+import re
+from collections import Counter, defaultdict
+from datetime import UTC
+from email.utils import format_datetime
+from typing import TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import F, Max, Q
+from django.utils import timezone
+
+from posts.importers.autop import join_lines
+from posts.importers.wxr import (
+    NAVIGATION_META,
+    SERIES_DESCRIPTION_META,
+    SERIES_META,
+    SERIES_POSITION_META,
+    SERIES_TITLE_META,
+)
+from posts.models import Attachment, Category, Comment, Page, Post, Tag, TaggedPost
+
+WXR_VERSION = "1.2"
+NAMESPACES = {
+    "excerpt": f"http://wordpress.org/export/{WXR_VERSION}/excerpt/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "wfw": "http://wellformedweb.org/CommentAPI/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "wp": f"http://wordpress.org/export/{WXR_VERSION}/",
+}
+COMMENT_APPROVED = {
+    Comment.Status.APPROVED: "1",
+    Comment.Status.PENDING: "0",
+    Comment.Status.SPAM: "spam",
+    Comment.Status.TRASH: "trash",
+}
+# Characters XML 1.0 cannot carry, even in CDATA.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def export_wxr(out: TextIO) -> Counter:
+    """Write the whole site to `out` as WXR 1.2; return how many of each
+    kind were written."""
+    counts: Counter = Counter()
+    ids = _Ids()
+    write = out.write
+    write('<?xml version="1.0" encoding="UTF-8" ?>\n')
+    write(
+        "<!-- A WordPress eXtended RSS (WXR) export of a Great Leaders site. "
+        "WordPress imports it with Tools > Import > WordPress. -->\n"
+    )
+    namespaces = "".join(
+        f"\n\txmlns:{prefix}={quoteattr(uri)}" for prefix, uri in NAMESPACES.items()
+    )
+    write(f'<rss version="2.0"{namespaces}\n>\n<channel>\n')
+    site = settings.SITE_URL
+    # Plain text, as WordPress writes these: its importer's fallback parser
+    # reads the version and addresses with patterns that expect no CDATA.
+    channel = [
+        ("title", settings.SITE_TITLE),
+        ("link", site),
+        ("description", settings.SITE_TAGLINE),
+        ("pubDate", format_datetime(timezone.now().astimezone(UTC))),
+        ("language", settings.LANGUAGE_CODE),
+        ("wp:wxr_version", WXR_VERSION),
+        ("wp:base_site_url", site),
+        ("wp:base_blog_url", site),
+    ]
+    for name, value in channel:
+        write(_element(name, value, cdata=False))
+    for user in _authors():
+        write(_author(user))
+        counts["authors"] += 1
+    for category in _parents_first(list(Category.objects.order_by("pk"))):
+        write(_category(category, ids))
+        counts["categories"] += 1
+    for tag in Tag.objects.order_by("pk").iterator():
+        write(_tag(tag, ids))
+        counts["tags"] += 1
+    write(_element("generator", "Great Leaders"))
+    for post, terms, comments in _posts_in_chunks():
+        write(_post(post, terms, comments, ids, site))
+        counts["posts"] += 1
+        counts["comments"] += len(comments)
+    for page in Page.objects.order_by("pk").iterator():
+        write(_page(page, ids, site))
+        counts["pages"] += 1
+    for attachment in Attachment.objects.select_related("post").order_by("pk"):
+        write(_attachment(attachment, ids))
+        counts["attachments"] += 1
+    write("</channel>\n</rss>\n")
+    return counts
+
+
+class _Ids:
+    """WordPress IDs for everything, kept where an import gave them."""
+
+    def __init__(self):
+        imported = max(
+            _largest(model, "wordpress_id") for model in (Post, Page, Attachment)
+        )
+        self.post_base = imported
+        self.page_base = imported + _largest(Post, "pk")
+        self.attachment_base = self.page_base + _largest(Page, "pk")
+        self.comment_base = _largest(Comment, "wordpress_id")
+        self.category_base = _largest(Category, "wordpress_id")
+        self.tag_base = self.category_base + _largest(Category, "pk")
+
+    def post(self, post: Post) -> int:
+        return post.wordpress_id or self.post_base + post.pk
+
+    def page(self, page: Page) -> int:
+        return page.wordpress_id or self.page_base + page.pk
+
+    def attachment(self, attachment: Attachment) -> int:
+        return attachment.wordpress_id or self.attachment_base + attachment.pk
+
+    def comment(self, pk: int | None, wordpress_id: int | None) -> int:
+        if not pk:
+            return 0
+        return wordpress_id or self.comment_base + pk
+
+    def category(self, category: Category) -> int:
+        return category.wordpress_id or self.category_base + category.pk
+
+    def tag(self, tag: Tag) -> int:
+        return self.tag_base + tag.pk
+
+
+def _largest(model, field: str) -> int:
+    return model.objects.aggregate(largest=Max(field))["largest"] or 0
+
+
+def _authors():
+    return (
+        get_user_model()
+        .objects.filter(Q(posts__isnull=False) | Q(comments__isnull=False))
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _posts_in_chunks(chunk_size: int = 200):
+    """Every post, in order, with its terms and comments, read a chunk at a
+    time so that memory holds one chunk. Terms and comments are fetched apart
+    rather than prefetched, which would tie them to their post in reference
+    cycles that only the garbage collector frees, and memory would grow."""
+    last = 0
+    while True:
+        chunk = list(
+            Post.objects.select_related("author", "series")
+            .filter(pk__gt=last)
+            .order_by("pk")[:chunk_size]
+        )
+        if not chunk:
+            return
+        ids = [post.pk for post in chunk]
+        terms = defaultdict(list)
+        categories = Post.categories.through.objects.filter(post__in=ids)
+        for post_id, slug, name in categories.values_list(
+            "post_id", "category__slug", "category__name"
+        ).order_by("category__name"):
+            terms[post_id].append(("category", slug, name))
+        tags = TaggedPost.objects.filter(content_object__in=ids)
+        for post_id, slug, name in tags.values_list(
+            "content_object_id", "tag__slug", "tag__name"
+        ).order_by("tag__name"):
+            terms[post_id].append(("post_tag", slug, name))
+        comments = defaultdict(list)
+        for comment in (
+            Comment.objects.filter(post__in=ids)
+            .annotate(parent_wordpress_id=F("parent__wordpress_id"))
+            .order_by("pk")
+        ):
+            comments[comment.post_id].append(comment)
+        for post in chunk:
+            yield post, terms[post.pk], comments[post.pk]
+        last = chunk[-1].pk
+
+
+def _parents_first(categories: list[Category]) -> list[Category]:
+    """`categories` with no child before its parent, as WordPress's importer
+    needs them."""
+    children: dict[int | None, list[Category]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+    ordered, queue = [], list(children.get(None, []))
+    while queue:
+        category = queue.pop(0)
+        ordered.append(category)
+        queue.extend(children.get(category.pk, []))
+    placed = {category.pk for category in ordered}
+    return ordered + [category for category in categories if category.pk not in placed]
+
+
+# Elements
+
+
+def _author(user) -> str:
+    return (
+        "\t<wp:author>"
+        + _element("wp:author_id", str(user.pk), cdata=False, line=False)
+        + _element("wp:author_login", user.get_username(), line=False)
+        + _element("wp:author_email", user.email, line=False)
+        + _element(
+            "wp:author_display_name",
+            _html(user.get_full_name() or user.get_username()),
+            line=False,
+        )
+        + _element("wp:author_first_name", _html(user.first_name), line=False)
+        + _element("wp:author_last_name", _html(user.last_name), line=False)
+        + "</wp:author>\n"
+    )
+
+
+def _category(category: Category, ids: _Ids) -> str:
+    parent = category.parent.slug if category.parent_id else ""
+    return (
+        "\t<wp:category>\n"
+        + _element("wp:term_id", str(ids.category(category)), cdata=False, depth=2)
+        + _element("wp:category_nicename", category.slug, depth=2)
+        + _element("wp:category_parent", parent, depth=2)
+        + _element("wp:cat_name", _html(category.name), depth=2)
+        + _element("wp:category_description", _html(category.description), depth=2)
+        + "\t</wp:category>\n"
+    )
+
+
+def _tag(tag: Tag, ids: _Ids) -> str:
+    return (
+        "\t<wp:tag>\n"
+        + _element("wp:term_id", str(ids.tag(tag)), cdata=False, depth=2)
+        + _element("wp:tag_slug", tag.slug, depth=2)
+        + _element("wp:tag_name", _html(tag.name), depth=2)
+        + _element("wp:tag_description", _html(tag.description), depth=2)
+        + "\t</wp:tag>\n"
+    )
+
+
+def _post(
+    post: Post,
+    terms: list[tuple[str, str, str]],
+    comments: list[Comment],
+    ids: _Ids,
+    site: str,
+) -> str:
+    post_id = ids.post(post)
+    if post.status == Post.Status.PUBLISHED:
+        status = "future" if post.is_scheduled else "publish"
+    else:
+        status = post.status
+    meta = []
+    if post.series:
+        meta = [
+            (SERIES_META, post.series.slug),
+            (SERIES_TITLE_META, post.series.title),
+            (SERIES_DESCRIPTION_META, post.series.description),
+            (SERIES_POSITION_META, str(post.series_position)),
+        ]
+    comments_xml = "".join(_comment(comment, ids) for comment in comments)
+    return _item(
+        post_id=post_id,
+        title=post.title,
+        link=site + post.get_absolute_url(),
+        guid=f"{site}/?p={post_id}",
+        creator=post.author.get_username() if post.author else "",
+        body=post.body,
+        excerpt=post.excerpt,
+        date=post.published_at,
+        modified=post.updated_at,
+        comment_status="open" if post.comments_open else "closed",
+        slug=post.slug,
+        status=status,
+        post_type="post",
+        sticky=post.sticky,
+        terms=terms,
+        meta=meta,
+        extra=comments_xml,
+    )
+
+
+def _page(page: Page, ids: _Ids, site: str) -> str:
+    page_id = ids.page(page)
+    return _item(
+        post_id=page_id,
+        title=page.title,
+        link=site + page.get_absolute_url(),
+        guid=f"{site}/?page_id={page_id}",
+        body=page.body,
+        excerpt=page.description,
+        date=page.created_at,
+        modified=page.updated_at,
+        comment_status="closed",
+        slug=page.slug,
+        status="publish" if page.is_published else "draft",
+        post_type="page",
+        menu_order=page.navigation_order,
+        meta=[(NAVIGATION_META, "1" if page.show_in_navigation else "0")],
+    )
+
+
+def _attachment(attachment: Attachment, ids: _Ids) -> str:
+    return _item(
+        post_id=ids.attachment(attachment),
+        title=attachment.title,
+        link=attachment.url,
+        guid=attachment.url,
+        date=attachment.uploaded_at,
+        modified=attachment.uploaded_at,
+        comment_status="closed",
+        slug="",
+        status="inherit",
+        post_type="attachment",
+        parent=ids.post(attachment.post) if attachment.post else 0,
+        extra=_element("wp:attachment_url", attachment.url, depth=2),
+    )
+
+
+def _item(
+    *,
+    post_id: int,
+    title: str,
+    link: str,
+    guid: str,
+    date,
+    modified,
+    comment_status: str,
+    slug: str,
+    status: str,
+    post_type: str,
+    creator: str = "",
+    body: str = "",
+    excerpt: str = "",
+    parent: int = 0,
+    menu_order: int = 0,
+    sticky: bool = False,
+    terms: list[tuple[str, str, str]] = (),
+    meta: list[tuple[str, str]] = (),
+    extra: str = "",
+) -> str:
+    fields = [
+        _element("title", _html(title), depth=2),
+        _element("link", link, cdata=False, depth=2),
+        _element(
+            "pubDate",
+            format_datetime(date.astimezone(UTC)),
+            depth=2,
+            cdata=False,
+        ),
+        _element("dc:creator", creator, depth=2),
+        f'\t\t<guid isPermaLink="false">{escape(guid)}</guid>\n',
+        "\t\t<description></description>\n",
+        _element("content:encoded", join_lines(body), depth=2),
+        _element("excerpt:encoded", _html(excerpt), depth=2),
+        _element("wp:post_id", str(post_id), cdata=False, depth=2),
+        _element("wp:post_date", _local(date), depth=2),
+        _element("wp:post_date_gmt", _gmt(date), depth=2),
+        _element("wp:post_modified", _local(modified), depth=2),
+        _element("wp:post_modified_gmt", _gmt(modified), depth=2),
+        _element("wp:comment_status", comment_status, depth=2),
+        _element("wp:ping_status", "closed", depth=2),
+        _element("wp:post_name", slug, depth=2),
+        _element("wp:status", status, depth=2),
+        _element("wp:post_parent", str(parent), cdata=False, depth=2),
+        _element("wp:menu_order", str(menu_order), cdata=False, depth=2),
+        _element("wp:post_type", post_type, depth=2),
+        _element("wp:post_password", "", depth=2),
+        _element("wp:is_sticky", "1" if sticky else "0", cdata=False, depth=2),
+    ]
+    fields += [
+        f"\t\t<category domain={quoteattr(domain)} nicename={quoteattr(slug)}>"
+        f"{_cdata(_html(name))}</category>\n"
+        for domain, slug, name in terms
+    ]
+    fields += [
+        "\t\t<wp:postmeta>\n"
+        + _element("wp:meta_key", key, depth=3)
+        + _element("wp:meta_value", value, depth=3)
+        + "\t\t</wp:postmeta>\n"
+        for key, value in meta
+    ]
+    return "\t<item>\n" + "".join(fields) + extra + "\t</item>\n"
+
+
+def _comment(comment: Comment, ids: _Ids) -> str:
+    fields = [
+        _element(
+            "wp:comment_id",
+            str(ids.comment(comment.pk, comment.wordpress_id)),
+            cdata=False,
+            depth=3,
+        ),
+        _element("wp:comment_author", _html(comment.author_name), depth=3),
+        _element("wp:comment_author_email", comment.author_email, depth=3),
+        _element("wp:comment_author_url", comment.author_url, depth=3),
+        _element("wp:comment_author_IP", comment.ip_address or "", depth=3),
+        _element("wp:comment_date", _local(comment.created_at), depth=3),
+        _element("wp:comment_date_gmt", _gmt(comment.created_at), depth=3),
+        _element("wp:comment_content", _html(comment.text), depth=3),
+        _element("wp:comment_approved", COMMENT_APPROVED[comment.status], depth=3),
+        _element("wp:comment_type", "comment", depth=3),
+        _element(
+            "wp:comment_parent",
+            str(ids.comment(comment.parent_id, comment.parent_wordpress_id)),
+            cdata=False,
+            depth=3,
+        ),
+        _element("wp:comment_user_id", str(comment.user_id or 0), cdata=False, depth=3),
+    ]
+    return "\t\t<wp:comment>\n" + "".join(fields) + "\t\t</wp:comment>\n"
+
+
+def _element(
+    name: str, value: str, *, cdata: bool = True, depth: int = 1, line: bool = True
+) -> str:
+    content = _cdata(value) if cdata else escape(_xml_text(value))
+    indent = "\t" * depth if line else ""
+    return f"{indent}<{name}>{content}</{name}>" + ("\n" if line else "")
+
+
+def _cdata(value: str) -> str:
+    """`value` in a CDATA section; a "]]>" in it is split across two."""
+    return "<![CDATA[" + _xml_text(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("", value or "")
+
+
+def _html(text: str) -> str:
+    """Plain text as WordPress stores it: as HTML."""
+    return html.escape(text or "", quote=False)
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _gmt(moment) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,1 @@
+"""Bringing content in from other blogging systems (see `wxr` for WordPress)."""

@@ -1,0 +1,624 @@
+"""Importing a WordPress export (WXR) into Great Leaders.
+
+`import_wxr` reads the file once, as a stream (see `wxr_reader`), inside one
+transaction, so a file found to be malformed halfway through changes
+nothing. Whatever an earlier import brought in is recognised, by WordPress
+ID (posts, pages, comments, attachments), login (authors) or slug
+(categories, tags), and left as it is: importing the same file again adds
+only what is new, such as comments written on the old site since.
+
+What WordPress has and Great Leaders has not is skipped and counted (menus,
+post meta, other post types); what has to change on the way in is reported
+(a password-protected post becomes private, a taken slug gets a suffix).
+"""
+
+import os
+from collections.abc import Callable
+from typing import BinaryIO
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Subquery
+from django.utils import timezone
+from django.utils.text import slugify
+
+from greatleaders.content_generation import content_changed_on_commit
+from posts.importers import wp_content
+from posts.importers.wxr_comments import import_comments
+from posts.importers.wxr_reader import (
+    KNOWN_VERSIONS,
+    Author,
+    Item,
+    Site,
+    Term,
+    WXRError,
+    read_wxr,
+)
+from posts.importers.wxr_report import (
+    CHANGED_MISSED,
+    CHANGED_PASSWORD,
+    CHANGED_SHORTCODES,
+    CHANGED_SLUG,
+    CHANGED_STATUS,
+    CHANGED_UNTITLED,
+    SKIPPED_FORMATS,
+    SKIPPED_MENUS,
+    SKIPPED_META,
+    SKIPPED_NO_LOGIN,
+    SKIPPED_NO_URL,
+    SKIPPED_PAGE_COMMENTS,
+    SKIPPED_TRASH,
+    ImportReport,
+)
+from posts.models import (
+    Attachment,
+    Category,
+    Page,
+    Post,
+    Redirect,
+    Series,
+    Tag,
+    TaggedPost,
+    validate_page_slug,
+)
+
+__all__ = ["ImportReport", "WXRError", "import_stream", "import_wxr"]
+
+User = get_user_model()
+
+Progress = Callable[[int, int], None]
+
+# Post meta that Great Leaders' own export writes, to carry series
+# membership (see posts.exporters.wxr); WordPress keeps it as custom fields.
+SERIES_META = "greatleaders_series"
+SERIES_TITLE_META = "greatleaders_series_title"
+SERIES_DESCRIPTION_META = "greatleaders_series_description"
+SERIES_POSITION_META = "greatleaders_series_position"
+NAVIGATION_META = "greatleaders_show_in_navigation"
+OLD_SLUG_META = "_wp_old_slug"
+READ_META = {
+    SERIES_META,
+    SERIES_TITLE_META,
+    SERIES_DESCRIPTION_META,
+    SERIES_POSITION_META,
+    NAVIGATION_META,
+    OLD_SLUG_META,
+}
+
+POST_STATUSES = {
+    "publish": Post.Status.PUBLISHED,
+    "future": Post.Status.PUBLISHED,  # scheduled: published with a later date
+    "draft": Post.Status.DRAFT,
+    "pending": Post.Status.PENDING,
+    "private": Post.Status.PRIVATE,
+}
+NOT_IMPORTED_STATUSES = {"trash", "auto-draft"}
+# Posts are written this many at a time: their comments, filing and
+# redirects take a few queries per batch rather than per post.
+BATCH_SIZE = 200
+
+
+def import_wxr(
+    path: str | os.PathLike,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the WXR file at `path`; with `dry_run`, roll everything back and
+    only report. `progress(bytes_read, file_size)` is called as the file is
+    read. Raise WXRError, having changed nothing, if the file cannot be read
+    as a WordPress export."""
+    with open(path, "rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        return import_stream(stream, size=size, dry_run=dry_run, progress=progress)
+
+
+def import_stream(
+    stream: BinaryIO,
+    *,
+    size: int = 0,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    report = ImportReport(dry_run=dry_run)
+    source = _CountingReader(stream, size, progress) if progress else stream
+    with transaction.atomic():
+        importer = _Importer(report)
+        for record in read_wxr(source):
+            importer.take(record)
+        importer.finish()
+        if dry_run:
+            transaction.set_rollback(True)
+        else:
+            # Bulk inserts send no save signals: cached pages go stale here.
+            content_changed_on_commit()
+    return report
+
+
+class _CountingReader:
+    """A file that tells `progress` how far it has been read."""
+
+    def __init__(self, stream: BinaryIO, size: int, progress: Progress):
+        self.stream, self.size, self.progress, self.done = stream, size, progress, 0
+
+    def read(self, count: int = -1) -> bytes:
+        data = self.stream.read(count)
+        self.done += len(data)
+        self.progress(self.done, self.size)
+        return data
+
+
+class _Importer:
+    def __init__(self, report: ImportReport):
+        self.report = report
+        self.users: dict[str, User] = {}
+        self.users_by_wordpress_id: dict[int, User] = {}
+        self.authors: dict[str, Author] = {}
+        self.categories: dict[str, Category] = {}
+        self.orphan_categories: list[tuple[Category, str]] = []
+        self.tags: dict[str, int] = {}
+        self.series: dict[str, Series] = {}
+        self.orphan_attachments: dict[int, int] = {}
+        self.waiting: list[Item] = []
+
+    def take(self, record: Site | Author | Term | Item) -> None:
+        if isinstance(record, Item):
+            self.item(record)
+        elif isinstance(record, Term):
+            self.term(record)
+        elif isinstance(record, Author):
+            self.author(record)
+        else:
+            self.site(record)
+
+    def finish(self) -> None:
+        self.flush_posts()
+        for category, parent_slug in self.orphan_categories:
+            parent = self.category(parent_slug, create=False)
+            if parent is None:
+                self.note(
+                    f"Category “{category}”: its parent “{parent_slug}” "
+                    "is not in the file; it stays at the top level."
+                )
+            elif parent.pk != category.pk:
+                Category.objects.filter(pk=category.pk).update(parent=parent)
+        for attachment_pk, parent_id in self.orphan_attachments.items():
+            parent = Post.objects.filter(wordpress_id=parent_id).values("pk")[:1]
+            Attachment.objects.filter(pk=attachment_pk).update(post=Subquery(parent))
+
+    def note(self, message: str) -> None:
+        self.report.notes.append(message)
+
+    # Channel
+
+    def site(self, site: Site) -> None:
+        self.report.site = site
+        if site.version not in KNOWN_VERSIONS:
+            self.note(f"WXR {site.version} is newer than 1.2; read as 1.2.")
+
+    def author(self, record: Author) -> None:
+        if not record.login:
+            self.report.skipped[SKIPPED_NO_LOGIN] += 1
+            return
+        self.authors[record.login] = record
+        user = self.user(record.login)
+        if record.id:
+            self.users_by_wordpress_id[record.id] = user
+
+    def user(self, login: str) -> User | None:
+        """The account for a WordPress login, created on first sight: without
+        a usable password (an administrator sets one), showing the name the
+        old site showed."""
+        if not login:
+            return None
+        if login in self.users:
+            return self.users[login]
+        # WordPress logins ignore case, as its sign-in does.
+        user = User.objects.filter(username__iexact=login).first()
+        if user:
+            self.report.existing["authors"] += 1
+        else:
+            record = self.authors.get(login) or Author(line=0, id=0, login=login)
+            first_name, last_name = _shown_name(record)
+            user = User(
+                username=login[:150],
+                email=record.email[:254],
+                first_name=first_name[:150],
+                last_name=last_name[:150],
+            )
+            user.set_unusable_password()
+            user.save()
+            self.report.created["authors"] += 1
+        self.users[login] = user
+        return user
+
+    def term(self, term: Term) -> None:
+        if term.taxonomy == "category":
+            self.category(term.slug, term=term)
+        elif term.taxonomy == "post_tag":
+            self.tag(term.slug, term.name, term.description)
+        elif term.taxonomy == "nav_menu":
+            self.report.skipped[SKIPPED_MENUS] += 1
+        else:
+            self.report.skipped[f"terms of the “{term.taxonomy}” taxonomy"] += 1
+
+    def category(
+        self, raw_slug: str, *, name: str = "", term: Term | None = None, create=True
+    ) -> Category | None:
+        """The category with WordPress slug `raw_slug`, found or created (from
+        `term`, or from the `name` an item files it under)."""
+        name = wp_content.one_line(term.name if term else name)
+        slug = (wp_content.slug(raw_slug) or slugify(name, allow_unicode=True))[:200]
+        if not slug:
+            return None
+        if slug in self.categories:
+            return self.categories[slug]
+        category = Category.objects.filter(slug=slug).first()
+        if category:
+            self.report.existing["categories"] += 1
+            if term and category.wordpress_id is None:
+                wordpress_id = _free_category_id(term.id)
+                Category.objects.filter(pk=category.pk).update(
+                    wordpress_id=wordpress_id
+                )
+        elif not create:
+            return None
+        else:
+            category = Category.objects.create(
+                name=(name or slug)[:200],
+                slug=slug,
+                description=wp_content.plain_text(term.description) if term else "",
+                wordpress_id=_free_category_id(term.id) if term else None,
+            )
+            self.report.created["categories"] += 1
+            if term and term.parent:
+                self.orphan_categories.append((category, term.parent))
+        self.categories[slug] = category
+        return category
+
+    def tag(self, raw_slug: str, raw_name: str, description: str = "") -> int | None:
+        name = wp_content.one_line(raw_name)[:100]
+        slug = (wp_content.slug(raw_slug) or slugify(name, allow_unicode=True))[:100]
+        if not slug:
+            return None
+        if slug in self.tags:
+            return self.tags[slug]
+        tag = (
+            Tag.objects.filter(slug=slug).first()
+            or Tag.objects.filter(name__iexact=name or slug).first()
+        )
+        if tag:
+            self.report.existing["tags"] += 1
+        else:
+            tag = Tag.objects.create(
+                name=name or slug,
+                slug=slug,
+                description=wp_content.plain_text(description),
+            )
+            self.report.created["tags"] += 1
+        self.tags[slug] = tag.pk
+        return tag.pk
+
+    # Items
+
+    def item(self, item: Item) -> None:
+        if item.type in ("post", "page") and item.status in NOT_IMPORTED_STATUSES:
+            self.report.skipped[SKIPPED_TRASH] += 1
+        elif item.type == "post":
+            self.waiting.append(item)
+            if len(self.waiting) >= BATCH_SIZE:
+                self.flush_posts()
+        elif item.type == "page":
+            self.page(item)
+        elif item.type == "attachment":
+            self.attachment(item)
+        elif item.type == "nav_menu_item":
+            self.report.skipped[SKIPPED_MENUS] += 1
+        else:
+            self.report.skipped[f"items of the “{item.type}” post type"] += 1
+
+    def flush_posts(self) -> None:
+        """Write the posts waiting in `self.waiting`, with their filing,
+        redirects and comments."""
+        items, self.waiting = self.waiting, []
+        if not items:
+            return
+        posts = {
+            post.wordpress_id: post
+            for post in Post.objects.filter(
+                wordpress_id__in=[item.id for item in items]
+            ).only("pk", "wordpress_id", "published_at")
+        }
+        self.report.existing["posts"] += len(posts)
+        taken = set(
+            Post.objects.filter(
+                slug__in=[self.wanted_slug(item, "post") for item in items]
+            ).values_list("slug", flat=True)
+        )
+        created = []
+        for item in items:
+            if item.id not in posts:
+                post = self.new_post(item, taken)
+                posts[item.id] = post
+                taken.add(post.slug)
+                created.append((post, item))
+        # save() stamps these with the time of the import.
+        for post, item in created:
+            post.created_at = post.published_at
+            post.updated_at = item.modified or post.published_at
+        Post.objects.bulk_update(
+            [post for post, _ in created], ["created_at", "updated_at"]
+        )
+        self.file(created)
+        self.save_redirects(
+            (path, post, None)
+            for post, item in created
+            for path in self.old_post_paths(post, item)
+        )
+        import_comments(
+            [(posts[item.id], item) for item in items],
+            users=self.users_by_wordpress_id,
+            report=self.report,
+        )
+
+    def new_post(self, item: Item, taken: set[str]) -> Post:
+        title = wp_content.one_line(item.title)[:300]
+        post = Post(
+            title=title,
+            slug=self.free_slug(Post, item, title, taken),
+            body=self.body(item),
+            excerpt=wp_content.plain_text(item.excerpt),
+            author=self.user(item.creator),
+            status=self.post_status(item, title),
+            published_at=item.date or timezone.now(),
+            sticky=item.sticky,
+            comments_open=item.comment_status == "open",
+            wordpress_id=item.id,
+        )
+        meta = dict(item.meta)
+        if series_slug := meta.get(SERIES_META, "").strip():
+            post.series = self.series_for(series_slug, meta)
+            post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
+        post.save()
+        self.report.created["posts"] += 1
+        self.count_meta(item)
+        return post
+
+    def old_post_paths(self, post: Post, item: Item) -> list[str]:
+        """The post's address on the old site, and the addresses of the slugs
+        WordPress remembers it had before (_wp_old_slug)."""
+        local = timezone.localtime(post.published_at)
+        return [_old_path(item.link)] + [
+            f"/{local.year}/{local.month:02d}/{wp_content.slug(value)}/"
+            for key, value in item.meta
+            if key == OLD_SLUG_META and value.strip()
+        ]
+
+    def post_status(self, item: Item, title: str) -> str:
+        label = (
+            f"“{title}” (WordPress ID {item.id})"
+            if title
+            else (f"The post with WordPress ID {item.id}")
+        )
+        if item.password:
+            self.report.changed[CHANGED_PASSWORD] += 1
+            self.note(f"{label} was password-protected: it is private now.")
+            return Post.Status.PRIVATE
+        if item.status not in POST_STATUSES:
+            self.report.changed[CHANGED_STATUS] += 1
+            self.note(f"{label} had the status “{item.status}”: it is a draft now.")
+            return Post.Status.DRAFT
+        if item.status == "future" and item.date and item.date < timezone.now():
+            self.report.changed[CHANGED_MISSED] += 1
+        return POST_STATUSES[item.status]
+
+    def body(self, item: Item) -> str:
+        if not item.title.strip():
+            self.report.changed[CHANGED_UNTITLED] += 1
+        if wp_content.unsupported_shortcodes(item.content):
+            self.report.changed[CHANGED_SHORTCODES] += 1
+        return wp_content.body_html(item.content)
+
+    def wanted_slug(self, item: Item, prefix: str, title: str = "") -> str:
+        """The item's slug, or one made from its title, or its ID."""
+        title = title or wp_content.one_line(item.title)
+        wanted = wp_content.slug(item.slug) or slugify(title, allow_unicode=True)
+        return wanted[:190] or f"{prefix}-{item.id}"
+
+    def free_slug(
+        self, model, item: Item, title: str, taken: set[str] | None = None
+    ) -> str:
+        """The wanted slug; with a suffix when another post (or page) has it,
+        or, for a page, when the site uses that address itself. `taken` holds
+        slugs known to be taken, to spare a query each."""
+        wanted = self.wanted_slug(item, model._meta.model_name, title)
+
+        def is_taken(slug: str) -> bool:
+            if taken is not None and slug == wanted:
+                return slug in taken
+            return (taken is not None and slug in taken) or model.objects.filter(
+                slug=slug
+            ).exists()
+
+        candidate, number = wanted, 1
+        if model is Page and _reserved_page_slug(candidate):
+            candidate = f"{wanted}-page"
+        while is_taken(candidate):
+            number += 1
+            candidate = f"{wanted}-{number}"
+        if candidate != wanted:
+            self.report.changed[CHANGED_SLUG] += 1
+            self.note(
+                f"The slug “{wanted}” (WordPress ID {item.id}) was taken: "
+                f"“{candidate}” is used."
+            )
+        return candidate
+
+    def series_for(self, slug: str, meta: dict[str, str]) -> Series:
+        slug = wp_content.slug(slug)[:200]
+        if slug not in self.series:
+            series, created = Series.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "title": meta.get(SERIES_TITLE_META, "").strip()[:200] or slug,
+                    "description": meta.get(SERIES_DESCRIPTION_META, ""),
+                },
+            )
+            self.report.count("series", created=created)
+            self.series[slug] = series
+        return self.series[slug]
+
+    def file(self, posts: list[tuple[Post, Item]]) -> None:
+        """File each post under its item's categories and tags."""
+        categories, tags = set(), set()
+        for post, item in posts:
+            for term in item.terms:
+                if term.domain == "category":
+                    category = self.category(term.slug, name=term.name)
+                    if category:
+                        categories.add((post.pk, category.pk))
+                elif term.domain in ("post_tag", "tag"):
+                    tag_id = self.tag(term.slug, term.name)
+                    if tag_id:
+                        tags.add((post.pk, tag_id))
+                else:
+                    self.report.skipped[SKIPPED_FORMATS] += 1
+        Post.categories.through.objects.bulk_create(
+            Post.categories.through(post_id=post_id, category_id=category_id)
+            for post_id, category_id in categories
+        )
+        TaggedPost.objects.bulk_create(
+            TaggedPost(content_object_id=post_id, tag_id=tag_id)
+            for post_id, tag_id in tags
+        )
+
+    def count_meta(self, item: Item) -> None:
+        unread = sum(1 for key, _ in item.meta if key not in READ_META)
+        if unread:
+            self.report.skipped[SKIPPED_META] += unread
+
+    def save_redirects(self, redirects) -> None:
+        """Remember old addresses, given as (path, post, page): all but those
+        that are the target's address here too, or that the rules find by
+        themselves (query strings such as ?p=12; see posts.legacy_urls)."""
+        wanted = {}
+        for path, post, page in redirects:
+            target = post or page
+            if path and path != unquote(target.get_absolute_url()):
+                wanted.setdefault(path, Redirect(old_path=path, post=post, page=page))
+        if not wanted:
+            return
+        known = set(
+            Redirect.objects.filter(old_path__in=list(wanted)).values_list(
+                "old_path", flat=True
+            )
+        )
+        Redirect.objects.bulk_create(
+            redirect for path, redirect in wanted.items() if path not in known
+        )
+        self.report.existing["redirects"] += len(known)
+        self.report.created["redirects"] += len(wanted) - len(known)
+
+    def page(self, item: Item) -> None:
+        if item.comments:
+            self.report.skipped[SKIPPED_PAGE_COMMENTS] += len(item.comments)
+        if Page.objects.filter(wordpress_id=item.id).exists():
+            self.report.existing["pages"] += 1
+            return
+        title = wp_content.one_line(item.title)[:200]
+        meta = dict(item.meta)
+        in_navigation = meta.get(NAVIGATION_META, "1" if not item.parent else "0")
+        page = Page(
+            title=title,
+            slug=self.free_slug(Page, item, title),
+            body=self.body(item),
+            description=wp_content.plain_text(item.excerpt),
+            is_published=self.page_published(item, title),
+            show_in_navigation=in_navigation.strip() == "1",
+            navigation_order=max(item.menu_order, 0),
+            wordpress_id=item.id,
+        )
+        page.save()
+        if item.date:
+            Page.objects.filter(pk=page.pk).update(created_at=item.date)
+        self.report.created["pages"] += 1
+        self.count_meta(item)
+        self.save_redirects([(_old_path(item.link), None, page)])
+
+    def page_published(self, item: Item, title: str) -> bool:
+        if item.password:
+            self.report.changed[CHANGED_PASSWORD] += 1
+            self.note(
+                f"The page “{title}” (WordPress ID {item.id}) was "
+                "password-protected: it is unpublished now."
+            )
+            return False
+        return item.status == "publish"
+
+    def attachment(self, item: Item) -> None:
+        url = item.attachment_url or item.guid
+        if not url:
+            self.report.skipped[SKIPPED_NO_URL] += 1
+            return
+        if Attachment.objects.filter(wordpress_id=item.id).exists():
+            self.report.existing["attachments"] += 1
+            return
+        parent = None
+        if item.parent:
+            parent = Post.objects.filter(wordpress_id=item.parent).first()
+        attachment = Attachment.objects.create(
+            url=url[:1000],
+            title=wp_content.one_line(item.title)[:300],
+            post=parent,
+            uploaded_at=item.date or timezone.now(),
+            wordpress_id=item.id,
+        )
+        if item.parent and parent is None:
+            self.orphan_attachments[attachment.pk] = item.parent
+        self.report.created["attachments"] += 1
+        self.count_meta(item)
+
+
+def _shown_name(author: Author) -> tuple[str, str]:
+    """First and last name for a WordPress author, such that the name shown
+    on the site (first and last, or the username) is the display name the
+    old site showed."""
+    first, last = (
+        wp_content.one_line(author.first_name),
+        wp_content.one_line(author.last_name),
+    )
+    display = wp_content.one_line(author.display_name)
+    if not display or display == f"{first} {last}".strip():
+        return first, last
+    if display == author.login:
+        return "", ""
+    return display, ""
+
+
+def _reserved_page_slug(slug: str) -> bool:
+    try:
+        validate_page_slug(slug)
+    except ValidationError:
+        return True
+    return False
+
+
+def _free_category_id(wordpress_id: int) -> int | None:
+    """`wordpress_id`, unless no ID was given or a category has it already."""
+    taken = Category.objects.filter(wordpress_id=wordpress_id).exists()
+    return wordpress_id if wordpress_id and not taken else None
+
+
+def _old_path(link: str) -> str:
+    """The path of an old address; empty when it has a query string (?p=12),
+    which the rules answer, or is the home page."""
+    parts = urlsplit(link)
+    path = unquote(parts.path)[:500]
+    return "" if parts.query or not path.strip("/") else path
+
+
+def _whole_number(value: str) -> int:
+    value = value.strip()
+    return int(value) if value.isdigit() else 0

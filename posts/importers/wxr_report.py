@@ -1,0 +1,52 @@
+"""What a WordPress import did, and why it skipped or changed things."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from posts.importers.wxr_reader import Site
+
+# Why things are skipped or changed, as the report words it.
+SKIPPED_MENUS = "menus and menu items (the menu is built from pages here)"
+SKIPPED_META = "post meta: custom fields and plugins' data"
+SKIPPED_TRASH = "posts and pages in WordPress's trash"
+SKIPPED_PINGS = "pingbacks and trackbacks"
+SKIPPED_PAGE_COMMENTS = "comments on pages (pages take no comments here)"
+SKIPPED_FORMATS = "post formats and other taxonomies' filings on posts"
+SKIPPED_NO_URL = "attachments without an address"
+SKIPPED_NO_LOGIN = "authors without a login"
+CHANGED_PASSWORD = "password-protected posts and pages made private"
+CHANGED_SLUG = "slugs already taken, given a suffix (the old address redirects)"
+CHANGED_ORPHAN = "replies to a comment missing from the file, shown at the top level"
+CHANGED_SHORTCODES = "posts and pages with shortcodes only WordPress expands"
+CHANGED_UNTITLED = "posts and pages without a title"
+CHANGED_MISSED = "posts scheduled for a date now past, published"
+CHANGED_STATUS = "posts and pages with an unknown status, imported as drafts"
+
+
+@dataclass
+class ImportReport:
+    """What an import did: per kind, how many were created and how many were
+    there already; what was skipped and what was changed, with why."""
+
+    site: Site | None = None
+    dry_run: bool = False
+    created: Counter = field(default_factory=Counter)
+    existing: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    changed: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    KINDS = (
+        "authors",
+        "categories",
+        "tags",
+        "series",
+        "posts",
+        "pages",
+        "comments",
+        "attachments",
+        "redirects",
+    )
+
+    def count(self, kind: str, *, created: bool) -> None:
+        (self.created if created else self.existing)[kind] += 1
