@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from posts.comment_submission import CommentRefused, submit_comment
 from posts.forms import CommentForm
+from posts.legacy_urls import remember_old_address
 from posts.models import (
     Attachment,
     Category,
@@ -122,6 +123,14 @@ class PostAdmin(admin.ModelAdmin):
             "author": request.user.pk,
             **super().get_changeform_initial_data(request),
         }
+
+    def save_model(self, request, obj, form, change):
+        old_path = None
+        if change and "slug" in form.changed_data:
+            old_path = Post.objects.get(pk=obj.pk).get_absolute_url()
+        super().save_model(request, obj, form, change)
+        if old_path:
+            remember_old_address(obj, old_path)
 
     @admin.display(description="status", ordering="status")
     def state(self, post):

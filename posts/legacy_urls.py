@@ -218,3 +218,12 @@ def _resolves(path: str) -> bool:
 
 def _with_page(url: str, number: int) -> str:
     return f"{url}{'&' if '?' in url else '?'}page={number}"
+
+
+def remember_old_address(post: Post, old_path: str) -> None:
+    """Keep a post's former address answering after its slug changed, as
+    WordPress remembers old slugs."""
+    if old_path != post.get_absolute_url():
+        Redirect.objects.update_or_create(
+            old_path=old_path, defaults={"post": post, "page": None}
+        )

@@ -222,3 +222,26 @@ def test_every_content_list_in_the_admin_opens(admin_client, model):
     response = admin_client.get(reverse(f"admin:posts_{model}_changelist"))
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_renaming_a_posts_slug_keeps_its_old_address_working(admin_client, client):
+    post = PostFactory(slug="old-name", title="Khrushchev")
+    old_url = post.get_absolute_url()
+    change_url = reverse("admin:posts_post_change", args=[post.pk])
+    published = timezone.localtime(post.published_at)
+
+    admin_client.post(
+        change_url,
+        post_form(
+            title="Khrushchev",
+            slug="new-name",
+            published_at_0=published.strftime("%Y-%m-%d"),
+            published_at_1=published.strftime("%H:%M:%S"),
+        ),
+    )
+
+    post.refresh_from_db()
+    response = client.get(old_url)
+    assert post.slug == "new-name"
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == post.get_absolute_url()
