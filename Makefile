@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint fmt check ci clean
+.PHONY: install run serve test lint fmt check ci bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,5 +55,12 @@ check: install
 
 ci: lint check test
 
+# The load benchmark (see the README): its own database, gunicorn on a free
+# port, wrk. BENCH_DATABASE=postgres runs it on PostgreSQL with Redis;
+# BENCH_ARGS passes more options (python -m benchmarks --help).
+BENCH_DATABASE ?= sqlite
+bench: install
+	$(BIN)/python -m benchmarks --database $(BENCH_DATABASE) $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles benchmarks/data .pytest_cache .ruff_cache
