@@ -39,6 +39,9 @@ def arguments(argv):
         action="store_true",
         help="reuse the database of the last run instead of seeding afresh",
     )
+    parser.add_argument(
+        "--seed-only", action="store_true", help="seed the database and stop"
+    )
     return parser.parse_args(argv)
 
 
@@ -74,6 +77,8 @@ def main(argv=None) -> int:
         seed_file.write_text(json.dumps(seeded))
     seeded = json.loads(seed_file.read_text())
     print(f"Seeded in {seeded['seconds']:.1f} s.", flush=True)
+    if args.seed_only:
+        return 0
     call_command("collectstatic", interactive=False, verbosity=0)
 
     pages = bench.bench_pages()

@@ -58,14 +58,19 @@ SYLLABLES = "ka lo mi nu re sa ti vo pe da ge ri so ma ne ba lu ko zi fa"
 
 
 def vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
-    """History words, common, and 3,000 made-up words, rarer by rank."""
+    """3,000 made-up words, rarer by rank, with history words sprinkled in:
+    "stalin", the most common, is in about one post in six, as a name is on
+    a history blog, so that a search for it has over a thousand results."""
     syllables = SYLLABLES.split()
     made_up = {
         "".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(3_500)
     }
-    words = HISTORY_TEXT.split() + sorted(made_up)[:3_000]
-    weights = [1 / (rank + 10) for rank in range(len(words))]
-    return words, weights
+    history = HISTORY_TEXT.split()
+    history_weights = [0.0002 * 3 / (rank + 3) for rank in range(len(history))]
+    common = sorted(made_up)[:3_000]
+    zipf = [1 / (rank + 10) for rank in range(len(common))]
+    share = (1 - sum(history_weights)) / sum(zipf)
+    return history + common, history_weights + [weight * share for weight in zipf]
 
 
 class Writer:

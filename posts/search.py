@@ -24,12 +24,12 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connections
-from django.db.models import FloatField, TextField
+from django.db.models import F, FloatField, Func, Lookup, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from posts.models import Post, PostQuerySet
+from posts.models import Post, PostQuerySet, SearchEntry
 from posts.text import html_to_text
 
 # Longer queries are cut, and only the first terms count: a search box is not
@@ -166,7 +166,7 @@ def _postgresql_search(posts, terms):
 
 FTS_TABLE = "posts_post_fts"
 # bm25() weights for the title, excerpt and body columns.
-FTS_WEIGHTS = "10.0, 4.0, 1.0"
+FTS_WEIGHTS = (10.0, 4.0, 1.0)
 
 
 def fts5_expression(terms: list[Term]) -> str:
@@ -184,23 +184,37 @@ def fts5_expression(terms: list[Term]) -> str:
     return expression
 
 
+class _Match(Lookup):
+    """`search_entry__document__match=expression`: FTS5's MATCH."""
+
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", (*lhs_params, *rhs_params)
+
+
+SearchEntry._meta.get_field("document").register_lookup(_Match)
+
+
 def _sqlite_search(posts, terms):
-    expression = fts5_expression(terms)
-    row = f'FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = "posts_post"."id"'
-    return posts.filter(
-        pk__in=RawSQL(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,)
-        )
-    ).annotate(
-        rank=RawSQL(
-            f"SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) {row}",
-            (expression,),
-            FloatField(),
-        ),
-        headline=RawSQL(
-            f"SELECT snippet({FTS_TABLE}, 2, %s, %s, ' … ', 30) {row}",
-            (MARK_START, MARK_END, expression),
-            TextField(),
+    # The index is joined rather than asked once per post: bm25() and
+    # snippet() read the matches of the one MATCH being run.
+    document = F("search_entry__document")
+    weights = [Value(float(weight)) for weight in FTS_WEIGHTS]
+    found = posts.filter(search_entry__document__match=fts5_expression(terms))
+    return found.annotate(
+        rank=-Func(document, *weights, function="bm25", output_field=FloatField()),
+        headline=Func(
+            document,
+            Value(2),
+            Value(MARK_START),
+            Value(MARK_END),
+            Value(" … "),
+            Value(30),
+            function="snippet",
+            output_field=TextField(),
         ),
     )
 
