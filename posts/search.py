@@ -13,6 +13,7 @@ the database as a bound parameter that its own parser reads as plain text.
 So no query, however strange, is an error.
 """
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import reduce
@@ -25,7 +26,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connections
 from django.db.models import F, FloatField, Func, Lookup, TextField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Col, Expression
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -126,6 +127,22 @@ def highlight(headline: str) -> SafeString:
 # PostgreSQL
 
 
+class _UndeclaredColumn(Expression):
+    """A column of posts_post that the model does not declare (the database
+    generates it), named by the alias the query gives the table: a page's
+    rows are picked in a subquery, where posts_post is not "posts_post"."""
+
+    def __init__(self, column: str, output_field):
+        super().__init__(output_field)
+        self.column = column
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        target = copy.copy(self.output_field)
+        target.set_attributes_from_name(self.column)
+        target.model = Post
+        return Col(query.get_initial_alias(), target)
+
+
 def _postgresql_search(posts, terms):
     query = reduce(
         lambda left, right: left & right,
@@ -139,16 +156,14 @@ def _postgresql_search(posts, terms):
             for term in terms
         ),
     )
-    vector = RawSQL(
-        '"posts_post"."search_vector"', (), output_field=SearchVectorField()
-    )
+    vector = _UndeclaredColumn("search_vector", SearchVectorField())
     return (
         posts.alias(document=vector)
         .filter(document=query)
         .annotate(
             rank=SearchRank(vector, query),
             headline=SearchHeadline(
-                RawSQL('posts_html_text("posts_post"."body")', (), TextField()),
+                Func(F("body"), function="posts_html_text", output_field=TextField()),
                 query,
                 config=CONFIG,
                 start_sel=MARK_START,
