@@ -225,6 +225,21 @@ class PostQuerySet(models.QuerySet):
             comment_count=Coalesce(models.Subquery(approved), models.Value(0))
         )
 
+    def with_thread_counts(self):
+        """Annotate `thread_count`: approved top-level comments, by which
+        comments are paged (see posts.threads)."""
+        threads = (
+            Comment.objects.approved()
+            .filter(post=models.OuterRef("pk"), parent=None)
+            .order_by()
+            .values("post")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            thread_count=Coalesce(models.Subquery(threads), models.Value(0))
+        )
+
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
 

@@ -54,7 +54,8 @@ class PostDetailView(DetailView):
     def get_queryset(self):
         # Staff preview is the one exception to published(): editors open
         # drafts, private and scheduled posts at the address they will have.
-        return Post.objects.visible_to(self.request.user).for_listing()
+        posts = Post.objects.visible_to(self.request.user).for_listing()
+        return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
