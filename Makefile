@@ -8,9 +8,9 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # `make bench` runs every benchmark; a new one gets a target and a name here.
-BENCHMARKS := bench-import
+BENCHMARKS := bench-load bench-import
 
-.PHONY: install run serve test lint fmt check ci clean bench $(BENCHMARKS)
+.PHONY: install run serve test lint fmt check ci clean bench bench-load $(BENCHMARKS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,8 +59,15 @@ ci: lint check test
 
 bench: $(BENCHMARKS)
 
+# The load benchmark (see the README): its own database, gunicorn on a free
+# port, wrk. BENCH_DATABASE=postgres runs it on PostgreSQL with Redis;
+# BENCH_ARGS passes more options (python -m benchmarks --help).
+BENCH_DATABASE ?= sqlite
+bench-load: install
+	$(BIN)/python -m benchmarks --database $(BENCH_DATABASE) $(BENCH_ARGS)
+
 bench-import: install
 	$(BIN)/python benchmarks/wxr_import.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles benchmarks/data .pytest_cache .ruff_cache

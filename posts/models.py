@@ -243,6 +243,21 @@ class PostQuerySet(models.QuerySet):
             comment_count=Coalesce(models.Subquery(approved), models.Value(0))
         )
 
+    def with_thread_counts(self):
+        """Annotate `thread_count`: approved top-level comments, by which
+        comments are paged (see posts.threads)."""
+        threads = (
+            Comment.objects.approved()
+            .filter(post=models.OuterRef("pk"), parent=None)
+            .order_by()
+            .values("post")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            thread_count=Coalesce(models.Subquery(threads), models.Value(0))
+        )
+
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
 
@@ -702,3 +717,29 @@ class Redirect(models.Model):
     @property
     def target(self):
         return self.post or self.page
+
+
+class SearchEntry(models.Model):
+    """A post's row in SQLite's full-text index (see posts.search), so that
+    searches can join it: the index's own ranking and extracts then come from
+    one pass over it. The table and its triggers are made by a migration; on
+    PostgreSQL the index is a column of posts_post instead and this model is
+    never queried."""
+
+    post = models.OneToOneField(
+        Post,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="search_entry",
+    )
+    # FTS5's hidden column named after the table: what MATCH, bm25() and
+    # snippet() are called on.
+    document = models.TextField(db_column="posts_post_fts")
+
+    class Meta:
+        managed = False
+        db_table = "posts_post_fts"
+
+    def __str__(self):
+        return f"Search index entry of post {self.pk}"

@@ -3,10 +3,11 @@ its series, its neighbours in time, related reading, the site's menu."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from posts.models import Category, Page, Post, Series
+from posts.models import Category, Page, Post, Series, TaggedPost
 
 # How many posts "Related reading" lists under a post.
 RELATED_POSTS = 5
@@ -51,19 +52,18 @@ def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
     from one query."""
     visible = Post.objects.published()
     # Ties on the date are broken by id, so posts published in the same
-    # second are neither skipped nor repeated.
-    same_time = Q(published_at=post.published_at)
+    # second are neither skipped nor repeated. Each side is a range of the
+    # date index, read from the post outwards until the first row.
+    moment = post.published_at
     earlier = (
-        visible.filter(
-            Q(published_at__lt=post.published_at) | same_time & Q(pk__lt=post.pk)
-        )
+        visible.filter(published_at__lte=moment)
+        .exclude(published_at=moment, pk__gte=post.pk)
         .order_by("-published_at", "-pk")
         .values("pk")[:1]
     )
     later = (
-        visible.filter(
-            Q(published_at__gt=post.published_at) | same_time & Q(pk__gt=post.pk)
-        )
+        visible.filter(published_at__gte=moment)
+        .exclude(published_at=moment, pk__lte=post.pk)
         .order_by("published_at", "pk")
         .values("pk")[:1]
     )
@@ -96,17 +96,27 @@ def related_posts(
     tag_ids = [tag.pk for tag in post.tags.all()]
     if len(chosen) >= limit or not (category_ids or tag_ids):
         return chosen
-    # An empty list would make its count NULL, and the sum with it.
-    counts = [
-        Count(field, filter=Q(**{f"{field}__in": ids}), distinct=True)
-        for field, ids in (("categories", category_ids), ("tags", tag_ids))
-        if ids
+    # Only posts filed with one of them are scored, each by its own rows in
+    # the two link tables: a join of every post with all its categories and
+    # tags would count far more rows than it keeps.
+    filings = [
+        (Post.categories.through.objects, "post", "category", category_ids),
+        (TaggedPost.objects, "content_object", "tag", tag_ids),
     ]
+    candidates, scores = Q(), []
+    for links, post_field, field, ids in filings:
+        if not ids:
+            continue
+        matching = links.filter(**{f"{field}__in": ids}).order_by()
+        candidates |= Q(pk__in=matching.values(post_field))
+        per_post = matching.filter(**{post_field: OuterRef("pk")}).values(post_field)
+        count = per_post.annotate(shared=Count("pk")).values("shared")
+        scores.append(Coalesce(Subquery(count), Value(0)))
     shared = (
         Post.objects.published()
+        .filter(candidates)
         .exclude(pk__in=[post.pk, *(part.pk for part in chosen)])
-        .annotate(shared=sum(counts[1:], counts[0]))
-        .filter(shared__gt=0)
+        .annotate(shared=sum(scores[1:], scores[0]))
         .only("title", "slug", "published_at")
         .order_by("-shared", "-published_at", "-pk")
     )

@@ -13,6 +13,7 @@ the database as a bound parameter that its own parser reads as plain text.
 So no query, however strange, is an error.
 """
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import reduce
@@ -24,12 +25,12 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connections
-from django.db.models import FloatField, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import F, FloatField, Func, Lookup, TextField, Value
+from django.db.models.expressions import Col, Expression
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from posts.models import Post, PostQuerySet
+from posts.models import Post, PostQuerySet, SearchEntry
 from posts.text import html_to_text
 
 # Longer queries are cut, and only the first terms count: a search box is not
@@ -126,6 +127,22 @@ def highlight(headline: str) -> SafeString:
 # PostgreSQL
 
 
+class _UndeclaredColumn(Expression):
+    """A column of posts_post that the model does not declare (the database
+    generates it), named by the alias the query gives the table: a page's
+    rows are picked in a subquery, where posts_post is not "posts_post"."""
+
+    def __init__(self, column: str, output_field):
+        super().__init__(output_field)
+        self.column = column
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        target = copy.copy(self.output_field)
+        target.set_attributes_from_name(self.column)
+        target.model = Post
+        return Col(query.get_initial_alias(), target)
+
+
 def _postgresql_search(posts, terms):
     query = reduce(
         lambda left, right: left & right,
@@ -139,16 +156,14 @@ def _postgresql_search(posts, terms):
             for term in terms
         ),
     )
-    vector = RawSQL(
-        '"posts_post"."search_vector"', (), output_field=SearchVectorField()
-    )
+    vector = _UndeclaredColumn("search_vector", SearchVectorField())
     return (
         posts.alias(document=vector)
         .filter(document=query)
         .annotate(
             rank=SearchRank(vector, query),
             headline=SearchHeadline(
-                RawSQL('posts_html_text("posts_post"."body")', (), TextField()),
+                Func(F("body"), function="posts_html_text", output_field=TextField()),
                 query,
                 config=CONFIG,
                 start_sel=MARK_START,
@@ -166,7 +181,7 @@ def _postgresql_search(posts, terms):
 
 FTS_TABLE = "posts_post_fts"
 # bm25() weights for the title, excerpt and body columns.
-FTS_WEIGHTS = "10.0, 4.0, 1.0"
+FTS_WEIGHTS = (10.0, 4.0, 1.0)
 
 
 def fts5_expression(terms: list[Term]) -> str:
@@ -184,23 +199,37 @@ def fts5_expression(terms: list[Term]) -> str:
     return expression
 
 
+class _Match(Lookup):
+    """`search_entry__document__match=expression`: FTS5's MATCH."""
+
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", (*lhs_params, *rhs_params)
+
+
+SearchEntry._meta.get_field("document").register_lookup(_Match)
+
+
 def _sqlite_search(posts, terms):
-    expression = fts5_expression(terms)
-    row = f'FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = "posts_post"."id"'
-    return posts.filter(
-        pk__in=RawSQL(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (expression,)
-        )
-    ).annotate(
-        rank=RawSQL(
-            f"SELECT -bm25({FTS_TABLE}, {FTS_WEIGHTS}) {row}",
-            (expression,),
-            FloatField(),
-        ),
-        headline=RawSQL(
-            f"SELECT snippet({FTS_TABLE}, 2, %s, %s, ' … ', 30) {row}",
-            (MARK_START, MARK_END, expression),
-            TextField(),
+    # The index is joined rather than asked once per post: bm25() and
+    # snippet() read the matches of the one MATCH being run.
+    document = F("search_entry__document")
+    weights = [Value(float(weight)) for weight in FTS_WEIGHTS]
+    found = posts.filter(search_entry__document__match=fts5_expression(terms))
+    return found.annotate(
+        rank=-Func(document, *weights, function="bm25", output_field=FloatField()),
+        headline=Func(
+            document,
+            Value(2),
+            Value(MARK_START),
+            Value(MARK_END),
+            Value(" … "),
+            Value(30),
+            function="snippet",
+            output_field=TextField(),
         ),
     )
 

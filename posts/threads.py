@@ -88,13 +88,20 @@ def comment_page(
         items = lay_out(list(comments), max_depth, reply_to)
         return CommentPage(items=items, count=post.comment_count)
 
-    paginator = Paginator(
-        comments.filter(parent=None).values_list("pk", flat=True), per_page
-    )
+    top_level = comments.filter(parent=None).values("pk")
+    thread_count = getattr(post, "thread_count", None)
+    if own_ids or thread_count is None:
+        # A visitor's own held comments may start threads of their own.
+        thread_count = top_level.count()
+    # Numbers are checked against the count alone, and a page's threads are
+    # picked in a subquery: one query for the comments, however many pages.
+    paginator = Paginator(range(thread_count), per_page)
     number = paginator.validate_number(page) if page else paginator.num_pages
-    thread_ids = list(paginator.page(number).object_list)
-    in_threads = comments.filter(Q(pk__in=thread_ids) | Q(thread__in=thread_ids))
-    items = lay_out(list(in_threads), max_depth, reply_to)
+    if paginator.num_pages > 1:
+        bottom = (number - 1) * per_page
+        thread_ids = top_level[bottom : bottom + per_page]
+        comments = comments.filter(Q(pk__in=thread_ids) | Q(thread__in=thread_ids))
+    items = lay_out(list(comments), max_depth, reply_to)
     return CommentPage(
         items=items,
         count=post.comment_count,

@@ -24,12 +24,15 @@ from posts.comment_submission import CommentRefused, Sender, submit_comment
 from posts.forms import CommentForm
 from posts.models import Category, Comment, Page, Post, Series, Tag
 from posts.navigation import adjacent_posts, related_posts, series_place
+from posts.paging import KeyedPaginator
 from posts.search import search_posts
 from posts.structured_data import blog_posting
 from posts.threads import comment_page, comment_page_number
 
 
 class PagedListView(ListView):
+    paginator_class = KeyedPaginator
+
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
 
@@ -51,7 +54,8 @@ class PostDetailView(DetailView):
     def get_queryset(self):
         # Staff preview is the one exception to published(): editors open
         # drafts, private and scheduled posts at the address they will have.
-        return Post.objects.visible_to(self.request.user).for_listing()
+        posts = Post.objects.visible_to(self.request.user).for_listing()
+        return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

@@ -120,3 +120,36 @@ def test_a_post_page_with_series_neighbours_and_related_reading_stays_within_bud
 
     assert len(response.context["related_posts"]) == 5
     assert response.context["previous_post"] and response.context["next_post"]
+
+
+def test_a_post_with_many_paged_comments_stays_within_budget(
+    client, site, settings, django_assert_max_num_queries
+):
+    settings.COMMENTS_PER_PAGE = 5
+    post = site["posts"][10]
+    for _ in range(30):
+        thread = CommentFactory(post=post)
+        CommentFactory(post=post, parent=thread)
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        newest = client.get(post.get_absolute_url())
+    with django_assert_max_num_queries(MAX_QUERIES):
+        oldest = client.get(f"{post.get_absolute_url()}?cpage=1")
+
+    assert newest.context["comments"].number == 7
+    assert len(newest.context["comments"].items) == 2
+    # The site's one comment on the post, then four threads of two.
+    assert len(oldest.context["comments"].items) == 9
+
+
+@pytest.mark.parametrize("url", ["/", "/category/parent/", "/search/?q=post"])
+def test_a_late_page_of_a_list_runs_the_queries_of_the_first(
+    client, site, settings, url
+):
+    settings.POSTS_PER_PAGE = 5
+    separator = "&" if "?" in url else "?"
+
+    first = queries_for(client, url)
+    last = queries_for(client, f"{url}{separator}page=2")
+
+    assert first == last

@@ -1,0 +1,144 @@
+"""`python -m benchmarks`: seed the benchmark's database, load each page
+through gunicorn with wrk, with the page cache off and on, and report.
+
+Exits with status 1 when a target is missed (see benchmarks.targets).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import sys
+import time
+
+from benchmarks.database import BACKENDS, DATA, clear_redis, exists, recreate
+from benchmarks.wrk import run_wrk
+
+MODES = {"uncached": "0", "cached": "600"}
+
+
+def arguments(argv):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--database", choices=BACKENDS, default="sqlite")
+    parser.add_argument("--duration", default="15s", help="wrk's -d for each page")
+    parser.add_argument("--warmup", default="2s", help="wrk's -d before each page")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--modes", default="uncached,cached")
+    parser.add_argument(
+        "--pages", default="", help="comma-separated page names; all by default"
+    )
+    parser.add_argument(
+        "--comments-per-page",
+        type=int,
+        default=50,
+        help="GREATLEADERS_COMMENTS_PER_PAGE for the server (WordPress's 50)",
+    )
+    parser.add_argument(
+        "--keep-data",
+        action="store_true",
+        help="reuse the database of the last run instead of seeding afresh",
+    )
+    parser.add_argument(
+        "--seed-only", action="store_true", help="seed the database and stop"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = arguments(argv)
+    backend = BACKENDS[args.database]
+    environment = {
+        **backend.environment(),
+        "GREATLEADERS_COMMENTS_PER_PAGE": str(args.comments_per_page),
+    }
+    os.environ.update(environment)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "greatleaders.settings")
+    seed_file = DATA / f"seed-{backend.name}.json"
+    reseed = not (args.keep_data and exists(backend) and seed_file.exists())
+    if reseed:
+        recreate(backend)
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connections
+
+    from benchmarks import pages as bench
+    from benchmarks import report, seed, targets
+    from benchmarks.server import Server, log_path
+
+    call_command("migrate", verbosity=0)
+    if reseed:
+        print(f"Seeding the {backend.name} database…", flush=True)
+        seeded = seed.seed()
+        seed_file.write_text(json.dumps(seeded))
+    seeded = json.loads(seed_file.read_text())
+    print(f"Seeded in {seeded['seconds']:.1f} s.", flush=True)
+    if args.seed_only:
+        return 0
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    pages = bench.bench_pages()
+    if args.pages:
+        wanted = set(args.pages.split(","))
+        pages = [page for page in pages if page.name in wanted]
+    bench.measure(pages)
+    khrushchev = bench.bench_pages()[1]
+    pages.append(bench.write_static_copy(settings.STATIC_ROOT, khrushchev))
+    connections.close_all()
+
+    results = {
+        "run": {
+            "backend": backend.name,
+            "date": datetime.datetime.now().isoformat(timespec="seconds"),
+            "cpus": os.cpu_count(),
+            "load_before": round(os.getloadavg()[0], 2),
+            "threads": args.threads,
+            "connections": args.connections,
+            "duration": args.duration,
+            "warmup": args.warmup,
+            "comments_per_page": args.comments_per_page,
+        },
+        "seed": seeded,
+        "pages": [{**vars(page), "load": {}} for page in pages],
+        "worker_rss_mb": {},
+    }
+    for mode in args.modes.split(","):
+        clear_redis(backend)
+        server_env = {**environment, "GREATLEADERS_PAGE_CACHE_SECONDS": MODES[mode]}
+        with Server(server_env, log_path(f"gunicorn-{backend.name}-{mode}")) as server:
+            for page, record in zip(pages, results["pages"], strict=True):
+                url = server.url + page.path
+                load = dict(threads=args.threads, connections=args.connections)
+                run_wrk(url, duration=args.warmup, **load)
+                server.wait_until_idle()
+                result = run_wrk(url, duration=args.duration, **load)
+                server.wait_until_idle()
+                record["load"][mode] = result.as_dict()
+                print(
+                    f"{mode:8} {page.name:13} {result.requests_per_second:8.0f} req/s"
+                    f"  p50 {result.p50_ms:6.1f} ms  p99 {result.p99_ms:6.1f} ms"
+                    f"  errors {result.errors}",
+                    flush=True,
+                )
+            results["worker_rss_mb"][mode] = server.worker_rss_mb()
+            results["run"]["server"] = server.describe()
+    results["run"]["load_after"] = round(os.getloadavg()[0], 2)
+
+    checks = targets.check(results)
+    data, table = report.write(results, checks)
+    print()
+    for item in checks:
+        print(f"{'PASS' if item.passed else 'FAIL'}  {item.target}: {item.measured}")
+    print(f"\nResults: {table.relative_to(DATA.parent.parent)} and {data.name}")
+    return 0 if all(item.passed for item in checks) else 1
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    status = main(sys.argv[1:])
+    print(f"make bench took {time.monotonic() - started:.0f} s.")
+    sys.exit(status)

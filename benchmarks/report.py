@@ -1,0 +1,86 @@
+"""The benchmark's results as JSON and as a Markdown table."""
+
+import json
+from pathlib import Path
+
+from benchmarks.targets import Check
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def markdown(results: dict, checks: list[Check]) -> str:
+    run = results["run"]
+    seeded = results["seed"]
+    lines = [
+        f"# `make bench`: {run['backend']}",
+        "",
+        f"{run['date']}; {run['cpus']} cores, load average {run['load_before']} "
+        f"before the run and {run['load_after']} after it; "
+        f"`wrk -t{run['threads']} -c{run['connections']} -d{run['duration']}`, "
+        f"after {run['warmup']} of warm-up per page; gunicorn as `make serve` "
+        f"runs it ({run['server']}); comments paged by "
+        f"{run['comments_per_page'] or 'none'} threads.",
+        "",
+        f"Data: {seeded['posts']:,} posts, {seeded['comments']:,} comments, "
+        f"{seeded['categories']} categories, {seeded['tags']:,} tags, "
+        f"{seeded['series']} series; seeded in {seeded['seconds']:.1f} s.",
+        "",
+        "| Page | Path | SQL | Bytes | Uncached req/s | p50 ms | p99 ms | Errors "
+        "| Cached req/s | p50 ms | p99 ms | Errors | Cached ÷ static |",
+        "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+    ]
+    ceiling = next(
+        (
+            page["load"].get("cached")
+            for page in results["pages"]
+            if page["name"] == "static"
+        ),
+        None,
+    )
+    for page in results["pages"]:
+        cells = [
+            page["name"],
+            f"`{page['path']}`",
+            str(page["queries"]),
+            f"{page['bytes']:,}",
+        ]
+        for mode in ("uncached", "cached"):
+            load = page["load"].get(mode)
+            cells += (
+                [
+                    f"{load['requests_per_second']:,.0f}",
+                    f"{load['p50_ms']:.1f}",
+                    f"{load['p99_ms']:.1f}",
+                    str(load["errors"]),
+                ]
+                if load
+                else ["–"] * 4
+            )
+        cached = page["load"].get("cached")
+        share = (
+            cached
+            and ceiling
+            and cached["requests_per_second"] / ceiling["requests_per_second"]
+        )
+        cells.append(f"{share:.0%}" if share else "–")
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Worker memory (RSS) after the run:", ""]
+    for mode, sizes in results["worker_rss_mb"].items():
+        lines.append(f"- {mode}: " + ", ".join(f"{size:.1f} MB" for size in sizes))
+    lines += ["", "| Target | Measured | Result |", "| --- | --- | --- |"]
+    for item in checks:
+        lines.append(
+            f"| {item.target} | {item.measured} | {'PASS' if item.passed else 'FAIL'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write(results: dict, checks: list[Check]) -> tuple[Path, Path]:
+    RESULTS.mkdir(exist_ok=True)
+    name = results["run"]["backend"]
+    data = RESULTS / f"{name}.json"
+    table = RESULTS / f"{name}.md"
+    record = {**results, "checks": [vars(item) for item in checks]}
+    data.write_text(json.dumps(record, indent=1) + "\n")
+    table.write_text(markdown(results, checks))
+    return data, table
