@@ -364,9 +364,10 @@ class Post(models.Model):
     def natural_key(self):
         return (self.slug,)
 
-    @property
+    @cached_property
     def summary(self):
-        """The excerpt, or the opening words of the body when there is none."""
+        """The excerpt, or the opening words of the body when there is none.
+        Kept once worked out: a post page shows it several times."""
         if self.excerpt:
             return self.excerpt
         return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
@@ -648,7 +649,7 @@ class Page(models.Model):
     def get_absolute_url(self):
         return reverse("posts:page", kwargs={"slug": self.slug})
 
-    @property
+    @cached_property
     def summary(self):
         """The description, or the opening words of the page."""
         if self.description:
