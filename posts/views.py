@@ -54,7 +54,13 @@ class PostDetailView(DetailView):
     def get_queryset(self):
         # Staff preview is the one exception to published(): editors open
         # drafts, private and scheduled posts at the address they will have.
-        posts = Post.objects.visible_to(self.request.user).for_listing()
+        return self.with_page_data(Post.objects.visible_to(self.request.user))
+
+    @staticmethod
+    def with_page_data(posts):
+        """What the page shows of the post, fetched with it: its filing and,
+        when comments are paged, how many threads there are."""
+        posts = posts.for_listing()
         return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
 
     def get(self, request, *args, **kwargs):
@@ -69,7 +75,7 @@ class PostDetailView(DetailView):
     def post(self, request, *args, **kwargs):
         # Readers comment only on posts they may see, previews excluded.
         self.object = get_object_or_404(
-            Post.objects.published().for_listing(), slug=self.kwargs["slug"]
+            self.with_page_data(Post.objects.published()), slug=self.kwargs["slug"]
         )
         form = CommentForm(request.POST, user=request.user)
         if not form.is_valid():
