@@ -11,6 +11,7 @@ ends by itself then.
 import logging
 import time
 import uuid
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -27,16 +28,46 @@ GENERATION_KEY = "page-cache:generation"
 # When the database cannot say when the next post is due, check again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60
 
+# The generation a request has read (see OneGenerationPerRequestMiddleware).
+_read_by_request: ContextVar[dict | None] = ContextVar("generation", default=None)
+
 
 def current() -> str | None:
     """Return the current generation, starting one if there is none or the
     last has ended; None when the shared cache is unavailable."""
+    read = _read_by_request.get()
+    if read is not None and "name" in read:
+        return read["name"]
+    name = _read_current()
+    if read is not None:
+        read["name"] = name
+    return name
+
+
+def _read_current() -> str | None:
     generation = shared_cache.get(GENERATION_KEY)
     if generation is not None and time.time() < generation["ends_at"]:
         return generation["name"]
     if not shared_cache.is_available():
         return None
     return _start_generation()["name"]
+
+
+class OneGenerationPerRequestMiddleware:
+    """A request reads the generation once: the page and the fragments it is
+    made of then belong to the same generation, and the shared cache is asked
+    once rather than for each part. A change the request makes starts the
+    new generation for it too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read_by_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_by_request.reset(token)
 
 
 def content_changed() -> None:
@@ -53,6 +84,9 @@ def _start_generation() -> dict:
     generation = {"name": uuid.uuid4().hex, "ends_at": ends_at}
     timeout = None if ends_at == float("inf") else max(1, int(ends_at - time.time()))
     shared_cache.set(GENERATION_KEY, generation, timeout)
+    read = _read_by_request.get()
+    if read is not None:
+        read["name"] = generation["name"]
     return generation
 
 

@@ -103,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside the CSRF middleware, outside the page cache: see shared_csrf.
     "greatleaders.shared_csrf.SharedCsrfTokenMiddleware",
+    # Outside the page cache: see greatleaders.placeholders.
+    "posts.middleware.FormIssuedTimeMiddleware",
+    "greatleaders.content_generation.OneGenerationPerRequestMiddleware",
     "greatleaders.page_cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -165,7 +168,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             # Short timeouts: when Redis is away, pages are served uncached
             # rather than waiting for it.
@@ -301,6 +304,12 @@ PAGE_CACHE_CONTENT_APPS = ["auth", "flatpages", "posts", "sites"]
 PAGE_CACHE_PRIVATE_COOKIES = ["comment_author", "comment_held"]
 # How long a rendered page stays in the page cache, at most (0: no cache).
 PAGE_CACHE_SECONDS = env_int("GREATLEADERS_PAGE_CACHE_SECONDS", 600)
+# How long a rendered part of a page (a post's article, its comments, the
+# menu) stays in the fragment cache, at most (0: no cache).
+FRAGMENT_CACHE_SECONDS = env_int("GREATLEADERS_FRAGMENT_CACHE_SECONDS", 3600)
+# With Redis, the memory each process keeps the fragments it used last in,
+# so that a page asks Redis for none of them (0: none kept).
+FRAGMENT_CACHE_LOCAL_MB = env_int("GREATLEADERS_FRAGMENT_CACHE_LOCAL_MB", 4)
 
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)

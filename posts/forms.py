@@ -15,6 +15,12 @@ SAVE_DETAILS_LABEL = (
 )
 
 
+# What the form carries until it is sent: pages shared between visitors
+# (cached, or put together from cached fragments) hold one form for all, and
+# FormIssuedTimeMiddleware stamps each visitor's copy as it leaves.
+ISSUED_PLACEHOLDER = "comment-form-issued-for-this-visitor-4d2f8a"
+
+
 def issued_token() -> str:
     return signing.dumps(time.time(), salt=FORM_ISSUED_SALT)
 
@@ -91,4 +97,15 @@ class CommentForm(forms.ModelForm):
             # WordPress's require_name_email.
             self.fields["author_email"].required = True
         if not self.is_bound:
-            self.initial.setdefault("issued", issued_token())
+            self.initial.setdefault("issued", ISSUED_PLACEHOLDER)
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether the form is the one every anonymous visitor gets: not
+        sent, filled in with nothing of theirs, replying to no one."""
+        personal = ["author_name", "author_email", "author_url", "parent"]
+        return (
+            not self.is_bound
+            and "author_name" in self.fields
+            and not any(self.initial.get(name) for name in personal)
+        )

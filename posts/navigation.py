@@ -7,6 +7,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from greatleaders import fragments
 from posts.models import Category, Page, Post, Series, TaggedPost
 
 # How many posts "Related reading" lists under a post.
@@ -134,7 +135,12 @@ _MENU_KINDS = {0: "posts:category", 1: "posts:series", 2: "posts:page"}
 
 def site_menu() -> list[MenuLink]:
     """The menu on every page: top-level categories, series, then the static
-    pages shown in the navigation in their set order; one query for all."""
+    pages shown in the navigation in their set order. It is kept in the
+    fragment cache; worked out, it takes one query."""
+    return fragments.get_or_compute("site-menu", (), _menu_links)
+
+
+def _menu_links() -> list[MenuLink]:
     categories = (
         Category.objects.filter(parent__isnull=True)
         .annotate(kind=Value(0), position=Value(0), label=F("name"))

@@ -7,10 +7,24 @@ alone, which an index serves, and only the page's ten rows are read in full:
 `WHERE id IN (SELECT id … ORDER BY … LIMIT 10 OFFSET 490)`, one query still.
 """
 
+from functools import cached_property, partial
+
 from django.core.paginator import Paginator
 
 
 class KeyedPaginator(Paginator):
+    """`count_with`, if given, is called with a function counting the posts
+    and returns the count: the caller may keep it (see PagedListView)."""
+
+    def __init__(self, *args, count_with=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_with = count_with
+
+    @cached_property
+    def count(self):
+        count = partial(Paginator.count.func, self)
+        return self.count_with(count) if self.count_with else count()
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page

@@ -1,4 +1,5 @@
 import datetime
+from functools import cached_property, partial
 from http import HTTPStatus
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from greatleaders import fragments
 from greatleaders.client_ip import client_ip
 from posts.comment_cookies import (
     forget_author,
@@ -23,18 +25,35 @@ from posts.comment_cookies import (
 from posts.comment_submission import CommentRefused, Sender, submit_comment
 from posts.forms import CommentForm
 from posts.models import Category, Comment, Page, Post, Series, Tag
-from posts.navigation import adjacent_posts, related_posts, series_place
 from posts.paging import KeyedPaginator
+from posts.post_page import PostPage
 from posts.search import search_posts
-from posts.structured_data import blog_posting
-from posts.threads import comment_page, comment_page_number
+from posts.threads import comment_page_number
 
 
 class PagedListView(ListView):
+    """A list of posts, a page at a time. Its posts are read only when the
+    page's list is not in the fragment cache, and its number of posts is
+    kept there too: a page put together from fragments runs no query."""
+
     paginator_class = KeyedPaginator
 
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
+
+    def get_listing_key(self) -> list:
+        """What tells this list from every other: the view and its
+        arguments (the page number aside)."""
+        return [type(self).__name__, *self.kwargs.values()]
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        count = partial(fragments.get_or_compute, "post-count", self.get_listing_key())
+        return super().get_paginator(
+            queryset, per_page, orphans, count_with=count, **kwargs
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(listing_key=self.get_listing_key(), **kwargs)
 
 
 class PostListView(PagedListView):
@@ -58,10 +77,21 @@ class PostDetailView(DetailView):
 
     @staticmethod
     def with_page_data(posts):
-        """What the page shows of the post, fetched with it: its filing and,
-        when comments are paged, how many threads there are."""
-        posts = posts.for_listing()
+        """What the page shows of the post, fetched with it: its author,
+        series and number of comments and, when comments are paged, of
+        threads. Categories and tags are fetched only for parts of the page
+        that are not in the fragment cache (see PostPage)."""
+        posts = posts.select_related("author", "series").with_comment_counts()
         return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
+
+    def get_object(self, queryset=None):
+        if self.request.user.is_staff:
+            # Previews are never kept: editors see each change at once.
+            return super().get_object(queryset)
+        # Every reader who is not staff may see the same posts.
+        return fragments.get_or_compute(
+            "post", [self.kwargs[self.slug_url_kwarg]], super().get_object
+        )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -104,33 +134,20 @@ class PostDetailView(DetailView):
         return f"{self.object.get_absolute_url()}{page}#comment-{comment.pk}"
 
     def get_context_data(self, **kwargs):
-        post = self.object
-        form = kwargs["form"]
-        reply_to = form["parent"].value()
+        reply_to = kwargs["form"]["parent"].value()
         try:
-            comments = comment_page(
-                post,
+            post_page = PostPage(
+                self.object,
+                self.request,
                 own_ids=held_ids(self.request),
-                page=self.request.GET.get("cpage"),
-                per_page=settings.COMMENTS_PER_PAGE,
+                comment_page=self.request.GET.get("cpage"),
+                comments_per_page=settings.COMMENTS_PER_PAGE,
                 max_depth=settings.COMMENTS_THREAD_DEPTH,
                 reply_to=int(reply_to) if str(reply_to or "").isdigit() else None,
             )
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
-        place = series_place(post)
-        context = super().get_context_data(
-            comments=comments,
-            replying_to=next(
-                (item.comment for item in comments.items if item.form_here), None
-            ),
-            series_place=place,
-            related_posts=related_posts(post, place),
-            structured_data=blog_posting(post, self.request),
-            **kwargs,
-        )
-        context["previous_post"], context["next_post"] = adjacent_posts(post)
-        return context
+        return super().get_context_data(post_page=post_page, **kwargs)
 
 
 def sender_of(request):
@@ -150,7 +167,9 @@ class ArchiveView(PagedListView):
     feed_url_name = ""
 
     def get_queryset(self):
-        self.subject = self.get_subject()
+        self.subject = fragments.get_or_compute(
+            "archive-subject", self.get_listing_key(), self.get_subject
+        )
         return self.filter_posts(Post.objects.published().for_listing())
 
     def get_subject_name(self):
@@ -186,11 +205,18 @@ class CategoryArchiveView(ArchiveView):
     template_name = "posts/category_archive.html"
 
     def get_subject(self):
+        return self.branch.category
+
+    @cached_property
+    def branch(self):
         try:
-            self.branch = Category.objects.branch(self.kwargs["slug"])
+            return fragments.get_or_compute(
+                "category-branch",
+                [self.kwargs["slug"]],
+                partial(Category.objects.branch, self.kwargs["slug"]),
+            )
         except Category.DoesNotExist as missing:
             raise Http404(str(missing)) from missing
-        return self.branch.category
 
     def filter_posts(self, posts):
         return posts.in_categories(self.branch.ids)
@@ -267,6 +293,11 @@ class SeriesDetailView(DetailView):
     def get_queryset(self):
         return Series.objects.all()
 
+    def get_object(self, queryset=None):
+        return fragments.get_or_compute(
+            "series", [self.kwargs[self.slug_url_kwarg]], super().get_object
+        )
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             parts=Post.objects.published().in_series(self.object).for_listing(),
@@ -289,8 +320,14 @@ class SearchView(PagedListView):
     template_name = "posts/search_results.html"
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()
         return search_posts(self.query)
+
+    @cached_property
+    def query(self):
+        return self.request.GET.get("q", "").strip()
+
+    def get_listing_key(self):
+        return [*super().get_listing_key(), self.query]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_query=self.query, **kwargs)

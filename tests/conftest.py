@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from greatleaders import shared_cache
+from greatleaders import fragments, shared_cache
 from tests.servers import collect_static, require_postgres_and_redis
 
 
@@ -43,6 +43,24 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def _no_fragment_cache(settings):
+    # Likewise for the parts of pages (see greatleaders.fragments): tests of
+    # the fragment cache turn it on with the `fragment_cache` fixture.
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """The fragment cache on, empty, with the shared cache reachable."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    shared_cache.forget_outage()
+    cache.clear()
+    fragments.recent.clear()
+    yield
+    shared_cache.forget_outage()
+
+
 @pytest.fixture
 def page_cache(settings):
     """The page cache on, empty, with the shared cache reachable."""
@@ -51,6 +69,17 @@ def page_cache(settings):
     cache.clear()
     yield
     shared_cache.forget_outage()
+
+
+@pytest.fixture
+def change(django_capture_on_commit_callbacks):
+    """Runs a change to the content and commits it, as a request would."""
+
+    def run(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+
+    return run
 
 
 @pytest.fixture(scope="session")

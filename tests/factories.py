@@ -113,3 +113,15 @@ class CommentFactory(factory.django.DjangoModelFactory):
         pending = factory.Trait(status=Comment.Status.PENDING)
         spam = factory.Trait(status=Comment.Status.SPAM)
         trashed = factory.Trait(status=Comment.Status.TRASH)
+
+
+def saved_with(instance, **fields):
+    """A write that sets `fields` on `instance` and saves it (see the
+    `change` fixture)."""
+
+    def write():
+        for name, value in fields.items():
+            setattr(instance, name, value)
+        instance.save()
+
+    return write

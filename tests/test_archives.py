@@ -185,11 +185,11 @@ def test_previous_and_next_post_follow_publication_order(client):
     first_page = client.get(first.get_absolute_url())
     last_page = client.get(last.get_absolute_url())
 
-    assert middle_page.context["previous_post"] == first
-    assert middle_page.context["next_post"] == last
-    assert first_page.context["previous_post"] is None
-    assert first_page.context["next_post"] == middle
-    assert last_page.context["next_post"] is None
+    assert middle_page.context["post_page"].previous_post == first
+    assert middle_page.context["post_page"].next_post == last
+    assert first_page.context["post_page"].previous_post is None
+    assert first_page.context["post_page"].next_post == middle
+    assert last_page.context["post_page"].next_post is None
 
 
 def test_previous_and_next_skip_hidden_posts(client):
@@ -199,15 +199,15 @@ def test_previous_and_next_skip_hidden_posts(client):
 
     response = client.get(first.get_absolute_url())
 
-    assert response.context["next_post"] == last
+    assert response.context["post_page"].next_post == last
 
 
 def test_posts_published_in_the_same_second_link_to_each_other(client):
     moment = datetime(2016, 5, 16, 9, tzinfo=UTC)
     one, two = PostFactory(published_at=moment), PostFactory(published_at=moment)
 
-    assert client.get(one.get_absolute_url()).context["next_post"] == two
-    assert client.get(two.get_absolute_url()).context["previous_post"] == one
+    assert client.get(one.get_absolute_url()).context["post_page"].next_post == two
+    assert client.get(two.get_absolute_url()).context["post_page"].previous_post == one
 
 
 def test_meta_line_leaves_out_empty_parts(client):

@@ -24,6 +24,7 @@ from tests.factories import (
     SeriesFactory,
     TagFactory,
     UserFactory,
+    saved_with,
 )
 from tests.wxr_files import wxr
 
@@ -35,24 +36,16 @@ def post():
     return PostFactory(title="The Secret Speech", slug="the-secret-speech")
 
 
-@pytest.fixture
-def change(django_capture_on_commit_callbacks):
-    """Runs a change to the content and commits it, as a request would."""
-
-    def run(write):
-        with django_capture_on_commit_callbacks(execute=True):
-            write()
-
-    return run
-
-
 def cached_status(response):
     return response.headers.get(STATUS_HEADER)
 
 
-def without_csrf_token(response):
-    # Each answer masks the visitor's CSRF secret anew.
-    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content)
+def without_visitor_tokens(response):
+    # Each answer masks the visitor's CSRF secret anew, and stamps the
+    # comment form with the time it is sent.
+    return re.sub(
+        rb'name="(csrfmiddlewaretoken|issued)" value="[^"]+"', b"", response.content
+    )
 
 
 def comment_on(post, **fields):
@@ -71,7 +64,7 @@ def test_the_second_anonymous_visit_is_answered_from_the_cache_without_a_query(
 
     assert cached_status(first) == "miss"
     assert cached_status(second) == "hit"
-    assert without_csrf_token(second) == without_csrf_token(first)
+    assert without_visitor_tokens(second) == without_visitor_tokens(first)
 
 
 def test_a_cached_page_carries_each_visitors_own_csrf_token(post):
@@ -160,15 +153,6 @@ def test_an_edited_post_is_fresh_at_once(client, post, change):
 
     assert cached_status(response) == "miss"
     assert "On the Cult of Personality" in response.text
-
-
-def saved_with(instance, **fields):
-    def write():
-        for name, value in fields.items():
-            setattr(instance, name, value)
-        instance.save()
-
-    return write
 
 
 CHANGES = {

@@ -118,8 +118,11 @@ def test_a_post_page_with_series_neighbours_and_related_reading_stays_within_bud
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(post.get_absolute_url())
 
-    assert len(response.context["related_posts"]) == 5
-    assert response.context["previous_post"] and response.context["next_post"]
+    assert len(response.context["post_page"].related_posts) == 5
+    assert (
+        response.context["post_page"].previous_post
+        and response.context["post_page"].next_post
+    )
 
 
 def test_a_post_with_many_paged_comments_stays_within_budget(

@@ -26,11 +26,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def redis_cache(settings, page_cache):
-    """The page cache on a Redis of the test's own, which it may stop."""
+    """The page and fragment caches on a Redis of the test's own, which it
+    may stop."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
     redis = ThrowawayRedis()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
             "LOCATION": redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -43,7 +45,7 @@ def redis_cache(settings, page_cache):
 def cache_at_a_closed_port(settings, page_cache):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
