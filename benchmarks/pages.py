@@ -21,6 +21,7 @@ class Page:
     name: str
     path: str
     queries: int | None = None
+    warm_queries: int | None = None
     bytes: int | None = None
 
     @property
@@ -60,18 +61,25 @@ def busy_tag() -> Tag:
 
 
 def measure(pages: list[Page]) -> None:
-    """Fill in each page's queries and bytes, rendered with the page cache
-    off; the second of two requests is counted, as under load."""
+    """Fill in each page's queries and bytes, with the page cache off: the
+    queries when every part of the page is rendered (the fragment cache off,
+    the worst case the target bounds) and when its parts are in the fragment
+    cache. The second of two requests is counted, as under load."""
     client = Client(HTTP_HOST="127.0.0.1")
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        for page in pages:
-            client.get(page.path)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(page.path)
-            if response.status_code != 200:
-                raise RuntimeError(f"{page.path} answered {response.status_code}")
-            page.queries = len(queries)
-            page.bytes = len(response.content)
+    for page in pages:
+        with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
+            page.queries, page.bytes = count_queries(client, page.path)
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            page.warm_queries, _ = count_queries(client, page.path)
+
+
+def count_queries(client, path) -> tuple[int, int]:
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    if response.status_code != 200:
+        raise RuntimeError(f"{path} answered {response.status_code}")
+    return len(queries), len(response.content)
 
 
 def write_static_copy(static_root: Path, page: Page) -> Page:
@@ -83,4 +91,10 @@ def write_static_copy(static_root: Path, page: Page) -> Page:
     target = static_root / STATIC_COPY
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
-    return Page("static", f"/static/{STATIC_COPY}", queries=0, bytes=len(content))
+    return Page(
+        "static",
+        f"/static/{STATIC_COPY}",
+        queries=0,
+        warm_queries=0,
+        bytes=len(content),
+    )

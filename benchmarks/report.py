@@ -25,9 +25,21 @@ def markdown(results: dict, checks: list[Check]) -> str:
         f"{seeded['categories']} categories, {seeded['tags']:,} tags, "
         f"{seeded['series']} series; seeded in {seeded['seconds']:.1f} s.",
         "",
-        "| Page | Path | SQL | Bytes | Uncached req/s | p50 ms | p99 ms | Errors "
-        "| Cached req/s | p50 ms | p99 ms | Errors | Cached ÷ static |",
-        "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |",
+        "Modes: *rendered*, every part of every page rendered for each request; "
+        "*uncached*, the page cache off, so every page is rendered for each "
+        "request, with the parts the fragment cache holds; *cached*, as "
+        "`make serve` runs. SQL counts a page's queries with every part "
+        "rendered, then with its parts in the fragment cache.",
+        "",
+    ]
+    modes = list(results["worker_rss_mb"])
+    lines += [
+        "| Page | Path | SQL | SQL, parts cached | Bytes | "
+        + " | ".join(
+            f"{mode.capitalize()} req/s | p50 ms | p99 ms | Errors" for mode in modes
+        )
+        + " | Cached ÷ static |",
+        "| --- | --- | --: | --: | --: | " + "--: | " * (4 * len(modes) + 1),
     ]
     ceiling = next(
         (
@@ -42,9 +54,10 @@ def markdown(results: dict, checks: list[Check]) -> str:
             page["name"],
             f"`{page['path']}`",
             str(page["queries"]),
+            str(page["warm_queries"]),
             f"{page['bytes']:,}",
         ]
-        for mode in ("uncached", "cached"):
+        for mode in modes:
             load = page["load"].get(mode)
             cells += (
                 [
