@@ -5,6 +5,7 @@ and its invalidation: with REDIS_URL unset the cache lives in one process's
 memory, so there is one worker process, serving with threads.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -35,3 +36,10 @@ preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
+
+
+def pre_fork(server, worker):
+    # The loaded app is left out of garbage collection from here on: a full
+    # collection then walks only what a worker made itself, which keeps its
+    # pauses short, and does not write to (and so copy) the shared pages.
+    gc.freeze()

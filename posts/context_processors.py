@@ -1,16 +1,20 @@
+from functools import cache
+
 from django.conf import settings
 
-from posts.navigation import site_menu
+from posts.navigation import menu_current_page, site_menu
 
 
 def site(request):
     """Site name, the menu and the page's canonical address, which every page
     shows. The menu is passed uncalled, so that templates run its query only
-    when they show it (the 500 page does not)."""
+    when they show it (the 500 page does not), and once."""
+    menu = cache(site_menu)
     return {
         "site_title": settings.SITE_TITLE,
         "site_tagline": settings.SITE_TAGLINE,
-        "site_menu": site_menu,
+        "site_menu": menu,
+        "menu_current_page": lambda: menu_current_page(request.path, menu()),
         "canonical_url": canonical_url(request),
     }
 

@@ -140,6 +140,14 @@ def site_menu() -> list[MenuLink]:
     return fragments.get_or_compute("site-menu", (), _menu_links)
 
 
+def menu_current_page(path: str, menu: list[MenuLink]) -> str:
+    """`path` when the menu links to it (Home included), else "": what marks
+    a link of the menu as the current page, and all the menu varies on."""
+    if path == reverse("posts:home") or any(link.url == path for link in menu):
+        return path
+    return ""
+
+
 def _menu_links() -> list[MenuLink]:
     categories = (
         Category.objects.filter(parent__isnull=True)

@@ -292,3 +292,20 @@ def test_each_search_has_its_own_results(post):
     assert "Collectivisation" not in speech.text
     assert "Collectivisation" in famine.text
     assert "The Secret Speech" not in famine.text
+
+
+def current_menu_link(response):
+    nav = re.search(r'<nav class="site-nav".*?</nav>', response.text, re.S)[0]
+    found = re.search(r'<a href="([^"]+)" aria-current="page">', nav)
+    return found and found[1]
+
+
+def test_the_menu_marks_the_page_being_read(post):
+    category = post.categories.get()
+    addresses = ["/", category.get_absolute_url(), post.get_absolute_url()]
+    for address in addresses:
+        Client().get(address)
+
+    marked = [current_menu_link(Client().get(address)) for address in addresses]
+
+    assert marked == ["/", category.get_absolute_url(), None]
