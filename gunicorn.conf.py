@@ -1,16 +1,24 @@
 """gunicorn's settings for `make serve`; the environment can change each.
 
 Several worker processes need a cache they all share, for the page cache
-and its invalidation: with REDIS_URL unset the cache lives in one process's
-memory, so there is one worker process, serving with threads.
+and its invalidation: Redis when REDIS_URL is set, or else files in
+DJANGO_CACHE_DIR (var/cache/ in the project unless set), which the processes
+of one machine share.
 """
 
 import gc
 import multiprocessing
 import os
+from pathlib import Path
 
-shared_cache = bool(os.environ.get("REDIS_URL"))
-default_workers = min(2 * multiprocessing.cpu_count() + 1, 8) if shared_cache else 1
+if not os.environ.get("REDIS_URL"):
+    default_cache_dir = Path(__file__).resolve().parent / "var" / "cache"
+    os.environ.setdefault("DJANGO_CACHE_DIR", str(default_cache_dir))
+
+# Pages are mostly put together from cached parts: work for the processor,
+# with little waiting on the database. A worker per core and one more keeps
+# the cores busy without them taking turns.
+default_workers = min(multiprocessing.cpu_count() + 1, 8)
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers)
@@ -22,13 +30,13 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 # Workers are renewed now and then, so a slow leak can never grow for long;
-# not much more often, as a renewal empties a local-memory page cache, and
-# one worker serves a thousand cached pages a second.
+# not much more often, as a renewal empties the worker's own memory of the
+# fragments it used last.
 max_requests = 20_000
 max_requests_jitter = 2_000
 # The app is loaded once, before the workers are forked: a renewed worker is
 # serving again within milliseconds rather than after a second of imports
-# (with one worker, the site would wait that second), and the workers share
+# (while it starts, the others serve), and the workers share
 # the loaded code's memory.
 preload_app = True
 

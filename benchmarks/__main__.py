@@ -11,7 +11,7 @@ import os
 import sys
 import time
 
-from benchmarks.database import BACKENDS, DATA, clear_redis, exists, recreate
+from benchmarks.database import BACKENDS, DATA, clear_cache, exists, recreate
 from benchmarks.wrk import run_wrk
 
 # How the server runs in each mode. "rendered": every part of every page
@@ -118,7 +118,7 @@ def main(argv=None) -> int:
         "worker_rss_mb": {},
     }
     for mode in args.modes.split(","):
-        clear_redis(backend)
+        clear_cache(backend)
         server_env = {**environment, **MODES[mode]}
         with Server(server_env, log_path(f"gunicorn-{backend.name}-{mode}")) as server:
             for page, record in zip(pages, results["pages"], strict=True):

@@ -1,17 +1,19 @@
 """The benchmark's own database and static files, never the developer's.
 
-`sqlite`: a file under benchmarks/data/, with the local-memory cache, as on
-a single box. `postgres`: the `gl_bench` database with Redis database 5, as
-when scaling out. Both are dropped and made afresh on each seeding.
+`sqlite`: a file under benchmarks/data/, with the cache in files beside it,
+as on a single box. `postgres`: the `gl_bench` database with Redis database
+5, as when scaling out. Both are dropped and made afresh on each seeding.
 """
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
+CACHE_DIR = DATA / "cache"
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
 
@@ -27,6 +29,7 @@ class Backend:
         return {
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis_url,
+            "DJANGO_CACHE_DIR": "" if self.redis_url else str(CACHE_DIR),
             "DJANGO_STATIC_ROOT": str(DATA / "static"),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         }
@@ -67,8 +70,9 @@ def exists(backend: Backend) -> bool:
     return found is not None
 
 
-def clear_redis(backend: Backend) -> None:
-    """Empty the backend's Redis database, so cached runs start cold."""
+def clear_cache(backend: Backend) -> None:
+    """Empty the backend's cache, so that each mode starts cold."""
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
     if backend.redis_url:
         import redis
 

@@ -12,17 +12,12 @@ retires them all at once, on every app server. FRAGMENT_CACHE_SECONDS = 0
 turns the cache off; so does an unreachable shared cache, as fragments are
 then computed for each request.
 
-As a fragment's key names its generation, what is stored under a key never
-changes. Where the shared cache is another server (Redis), each process
-therefore also keeps the fragments it used last in its own memory, up to
-FRAGMENT_CACHE_LOCAL_MB, and a request asks Redis only for the generation.
+As a fragment's key names its generation, each process keeps the fragments
+it used last in its own memory too (see `recently_used`): a request then
+asks the shared cache only for the generation.
 """
 
 import hashlib
-import pickle
-import threading
-import time
-from collections import OrderedDict
 
 from django.conf import settings
 
@@ -48,72 +43,8 @@ def get_or_compute(name: str, vary_on, compute):
     fragment_key = key(name, vary_on)
     if fragment_key is None:
         return compute()
-    kept = recent.get(fragment_key)
-    if kept is not None:
-        return pickle.loads(kept)
-    value = shared_cache.get(fragment_key)
+    value = shared_cache.get_kept(fragment_key)
     if value is None:
         value = compute()
-        shared_cache.set(fragment_key, value, settings.FRAGMENT_CACHE_SECONDS)
-    recent.put(fragment_key, value)
+        shared_cache.set_kept(fragment_key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
-
-
-class RecentFragments:
-    """The fragments this process used last, pickled (so that each use gets
-    its own copy), the least recently used dropped first."""
-
-    def __init__(self):
-        self._items: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def in_use() -> bool:
-        # A cache in this process's memory already is what this would be.
-        backend = settings.CACHES["default"]["BACKEND"]
-        return settings.FRAGMENT_CACHE_LOCAL_MB > 0 and not backend.endswith(
-            "LocMemCache"
-        )
-
-    def get(self, fragment_key: str) -> bytes | None:
-        if not self.in_use():
-            return None
-        with self._lock:
-            item = self._items.get(fragment_key)
-            if item is None:
-                return None
-            expires_at, data = item
-            if time.monotonic() >= expires_at:
-                self._drop(fragment_key)
-                return None
-            self._items.move_to_end(fragment_key)
-            return data
-
-    def put(self, fragment_key: str, value) -> None:
-        if not self.in_use():
-            return
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-        limit = settings.FRAGMENT_CACHE_LOCAL_MB * 1024 * 1024
-        if len(data) > limit:
-            return
-        expires_at = time.monotonic() + settings.FRAGMENT_CACHE_SECONDS
-        with self._lock:
-            if fragment_key in self._items:
-                self._drop(fragment_key)
-            self._items[fragment_key] = (expires_at, data)
-            self._size += len(data)
-            while self._size > limit:
-                self._drop(next(iter(self._items)))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._size = 0
-
-    def _drop(self, fragment_key: str) -> None:
-        _, data = self._items.pop(fragment_key)
-        self._size -= len(data)
-
-
-recent = RecentFragments()

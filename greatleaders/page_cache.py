@@ -136,7 +136,7 @@ class PageCacheMiddleware:
             return self.process_shared(request, response, key=None)
 
         key = page_key(request, generation)
-        cached = shared_cache.get(key)
+        cached = shared_cache.get_kept(key)
         if cached is not None:
             response = cached.response()
             response.headers[STATUS_HEADER] = "hit"
@@ -151,7 +151,9 @@ class PageCacheMiddleware:
         patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
         set_validators(response)
         if key and request.method == "GET":
-            shared_cache.set(key, CachedPage(response), settings.PAGE_CACHE_SECONDS)
+            shared_cache.set_kept(
+                key, CachedPage(response), settings.PAGE_CACHE_SECONDS
+            )
             response.headers[STATUS_HEADER] = "miss"
         return response
 

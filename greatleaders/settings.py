@@ -165,6 +165,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Several app server processes on one machine without Redis share a cache
+# kept in files here (gunicorn.conf.py sets it for `make serve`).
+CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -173,6 +176,16 @@ if REDIS_URL:
             # Short timeouts: when Redis is away, pages are served uncached
             # rather than waiting for it.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+elif CACHE_DIR:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            # Pages and their parts for a large blog's busy pages; past this,
+            # a third of the files are dropped at random.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 else:
@@ -307,9 +320,10 @@ PAGE_CACHE_SECONDS = env_int("GREATLEADERS_PAGE_CACHE_SECONDS", 600)
 # How long a rendered part of a page (a post's article, its comments, the
 # menu) stays in the fragment cache, at most (0: no cache).
 FRAGMENT_CACHE_SECONDS = env_int("GREATLEADERS_FRAGMENT_CACHE_SECONDS", 3600)
-# With Redis, the memory each process keeps the fragments it used last in,
-# so that a page asks Redis for none of them (0: none kept).
-FRAGMENT_CACHE_LOCAL_MB = env_int("GREATLEADERS_FRAGMENT_CACHE_LOCAL_MB", 4)
+# With Redis or the cache in files, the memory each process keeps the pages
+# and fragments it used last in, so that it reads only the content
+# generation from the shared cache (0: none kept).
+CACHE_LOCAL_MB = env_int("GREATLEADERS_CACHE_LOCAL_MB", 4)
 
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)

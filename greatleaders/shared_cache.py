@@ -12,10 +12,14 @@ import time
 from django.core.cache import cache
 from redis.exceptions import RedisError
 
+from greatleaders import recently_used
+
 logger = logging.getLogger(__name__)
 
 # Seconds without trying the cache after it failed.
 RETRY_AFTER = 5.0
+# How long a process keeps its copy of a value it read (see get_kept).
+KEPT_SECONDS = 60
 
 _lock = threading.Lock()
 _down_until: float | None = None
@@ -50,6 +54,24 @@ def get(key):
 
 def set(key, value, timeout):
     _call(cache.set, key, value, timeout)
+
+
+def get_kept(key):
+    """`get` for a key whose value never changes once stored (one naming its
+    content generation): this process's own copy when it has one."""
+    value = recently_used.values.get(key)
+    if value is None:
+        value = get(key)
+        if value is not None:
+            # How long the shared cache still holds it is not known here.
+            recently_used.values.put(key, value, KEPT_SECONDS)
+    return value
+
+
+def set_kept(key, value, timeout):
+    """`set` for a key whose value never changes once stored."""
+    set(key, value, timeout)
+    recently_used.values.put(key, value, timeout)
 
 
 def is_available() -> bool:

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from greatleaders import fragments, shared_cache
+from greatleaders import recently_used, shared_cache
 from tests.servers import collect_static, require_postgres_and_redis
 
 
@@ -56,7 +56,7 @@ def fragment_cache(settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
     shared_cache.forget_outage()
     cache.clear()
-    fragments.recent.clear()
+    recently_used.values.clear()
     yield
     shared_cache.forget_outage()
 
@@ -67,6 +67,7 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
     shared_cache.forget_outage()
     cache.clear()
+    recently_used.values.clear()
     yield
     shared_cache.forget_outage()
 

@@ -121,7 +121,13 @@ class AppServer:
                 "2",
             ],
             cwd=ROOT,
-            env={**os.environ, "GREATLEADERS_PAGE_CACHE_SECONDS": "600", **env},
+            env={
+                **os.environ,
+                "GREATLEADERS_PAGE_CACHE_SECONDS": "600",
+                # Never the project's own cache folder (see gunicorn.conf.py).
+                "DJANGO_CACHE_DIR": str(log_dir / "cache"),
+                **env,
+            },
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )

@@ -144,13 +144,13 @@ def server_behind_relay(postgres_and_redis, database_relay, collected_static, tm
 def test_visitors_get_a_themed_503_at_once_while_the_database_is_down(
     server_behind_relay, database_relay
 ):
-    PostFactory(title="The Thaw")
+    post = PostFactory(title="The Thaw")
     visitor = Visitor(server_behind_relay.url)
     assert "The Thaw" in visitor.get("/").text
 
     database_relay.close()
     # The visitor's own timeout bounds the answer: a hang fails the test.
-    page = visitor.get("/")
+    page = visitor.get(post.get_absolute_url())
     health = visitor.get("/healthz")
 
     assert page.status == HTTPStatus.SERVICE_UNAVAILABLE
@@ -163,17 +163,33 @@ def test_visitors_get_a_themed_503_at_once_while_the_database_is_down(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_site_recovers_by_itself_when_the_database_returns(
+def test_pages_made_of_cached_parts_are_still_served_while_the_database_is_down(
     server_behind_relay, database_relay
 ):
     PostFactory(title="The Thaw")
     visitor = Visitor(server_behind_relay.url)
     visitor.get("/")
+
     database_relay.close()
-    assert visitor.get("/").status == HTTPStatus.SERVICE_UNAVAILABLE
+    page = visitor.get("/")
+
+    assert page.status == HTTPStatus.OK
+    assert "The Thaw" in page.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_site_recovers_by_itself_when_the_database_returns(
+    server_behind_relay, database_relay
+):
+    post = PostFactory(title="The Thaw")
+    visitor = Visitor(server_behind_relay.url)
+    database_relay.close()
+    assert visitor.get(post.get_absolute_url()).status == (
+        HTTPStatus.SERVICE_UNAVAILABLE
+    )
 
     database_relay.open()
-    page = visitor.get("/")
+    page = visitor.get(post.get_absolute_url())
 
     assert page.status == HTTPStatus.OK
     assert "The Thaw" in page.text

@@ -1,8 +1,10 @@
-"""Two app servers sharing one PostgreSQL and one Redis: what is changed
-through one is what the other serves, at once."""
+"""Two app servers sharing their data: what is changed through one is what the
+other serves, at once. On PostgreSQL they share one Redis, as app servers on
+several machines do; on SQLite, the cache in files of one machine."""
 
 import pytest
 from django.conf import global_settings, settings
+from django.db import connection
 from django.utils import timezone
 
 from greatleaders.page_cache import STATUS_HEADER
@@ -27,12 +29,21 @@ def editor(settings):
 
 
 @pytest.fixture
-def servers(postgres_and_redis, collected_static, tmp_path, page_cache):
-    env = {
-        "DATABASE_URL": database_url_for_servers(),
-        "DJANGO_STATIC_ROOT": str(collected_static),
-        "REDIS_URL": settings.REDIS_URL,
-    }
+def shared_data(request, tmp_path):
+    """What the two servers share, for the database the suite runs on."""
+    if connection.vendor == "sqlite":
+        return {
+            "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
+            "DJANGO_CACHE_DIR": str(tmp_path / "shared-cache"),
+            "REDIS_URL": "",
+        }
+    request.getfixturevalue("postgres_and_redis")
+    return {"DATABASE_URL": database_url_for_servers(), "REDIS_URL": settings.REDIS_URL}
+
+
+@pytest.fixture
+def servers(shared_data, collected_static, tmp_path, page_cache):
+    env = {"DJANGO_STATIC_ROOT": str(collected_static), **shared_data}
     first = AppServer.start(env, tmp_path)
     second = AppServer.start(env, tmp_path)
     yield first, second
