@@ -141,7 +141,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several app server processes share the file: in WAL mode readers go on
+    # while one writes, and a transaction that will write takes the lock as
+    # it starts, so a second writer waits its turn (up to `timeout` seconds)
+    # instead of failing halfway.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that is down must cost a visitor seconds, not minutes: the
     # 503 page is shown as soon as the connection attempt gives up.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(

@@ -150,3 +150,37 @@ def test_a_postgres_database_gives_up_connecting_after_a_few_seconds():
     )
 
     assert "'connect_timeout': 2" in result.stdout
+
+
+def test_an_sqlite_database_lets_processes_read_while_one_writes(tmp_path):
+    script = (
+        "import django; django.setup(); from django.db import connection; "
+        "cursor = connection.cursor(); cursor.execute('PRAGMA journal_mode'); "
+        "print(cursor.fetchone()[0])"
+    )
+
+    result = run(["-c", script], DATABASE_URL=f"sqlite:///{tmp_path / 'blog.db'}")
+
+    assert result.stdout.strip() == "wal"
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        ({}, "LocMemCache"),
+        ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "FileBasedCache"),
+        (
+            {"DJANGO_CACHE_DIR": "/tmp/cache", "REDIS_URL": "redis://127.0.0.1/1"},
+            "SharedClientRedisCache",
+        ),
+    ],
+)
+def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'])"
+    )
+
+    result = run(["-c", script], **{"DJANGO_CACHE_DIR": "", "REDIS_URL": "", **env})
+
+    assert result.stdout.strip().endswith(backend)
