@@ -7,22 +7,33 @@ alone, which an index serves, and only the page's ten rows are read in full:
 `WHERE id IN (SELECT id … ORDER BY … LIMIT 10 OFFSET 490)`, one query still.
 """
 
-from functools import cached_property, partial
+from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 
 class KeyedPaginator(Paginator):
-    """`count_with`, if given, is called with a function counting the posts
-    and returns the count: the caller may keep it (see PagedListView)."""
+    """`object_list` may be a function returning the posts: it is called
+    only when the posts are needed, counted or read. `count_with`, if given,
+    is called with a function counting the posts and returns the count: the
+    caller may keep it (see PagedListView)."""
 
     def __init__(self, *args, count_with=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_with = count_with
 
     @cached_property
+    def posts(self):
+        if callable(self.object_list):
+            return self.object_list()
+        return self.object_list
+
+    @cached_property
     def count(self):
-        count = partial(Paginator.count.func, self)
+        def count():
+            return self.posts.count()
+
         return self.count_with(count) if self.count_with else count()
 
     def page(self, number):
@@ -31,6 +42,9 @@ class KeyedPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        posts = self.object_list
-        page_ids = posts.values("pk")[bottom:top]
-        return self._get_page(posts.filter(pk__in=page_ids), number, self)
+
+        def page_posts():
+            page_ids = self.posts.values("pk")[bottom:top]
+            return self.posts.filter(pk__in=page_ids)
+
+        return self._get_page(SimpleLazyObject(page_posts), number, self)

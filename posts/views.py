@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
@@ -34,9 +35,19 @@ from posts.threads import comment_page_number
 class PagedListView(ListView):
     """A list of posts, a page at a time. Its posts are read only when the
     page's list is not in the fragment cache, and its number of posts is
-    kept there too: a page put together from fragments runs no query."""
+    kept there too: a page put together from fragments runs no query.
+
+    Subclasses give the posts in `get_posts()`; the paginator gets the way
+    to them (`get_queryset()`), so that they are not even put into a query
+    when the page's list is in the cache."""
 
     paginator_class = KeyedPaginator
+
+    def get_queryset(self):
+        return self.get_posts
+
+    def get_posts(self):
+        raise NotImplementedError
 
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
@@ -61,7 +72,7 @@ class PostListView(PagedListView):
 
     template_name = "posts/post_list.html"
 
-    def get_queryset(self):
+    def get_posts(self):
         return Post.objects.published().for_listing().front_page_order()
 
 
@@ -166,10 +177,13 @@ class ArchiveView(PagedListView):
     archive_kind = ""
     feed_url_name = ""
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
         self.subject = fragments.get_or_compute(
             "archive-subject", self.get_listing_key(), self.get_subject
         )
+        return super().get(request, *args, **kwargs)
+
+    def get_posts(self):
         return self.filter_posts(Post.objects.published().for_listing())
 
     def get_subject_name(self):
@@ -300,7 +314,10 @@ class SeriesDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            parts=Post.objects.published().in_series(self.object).for_listing(),
+            # Read only when the list is not in the fragment cache.
+            parts=SimpleLazyObject(
+                lambda: Post.objects.published().in_series(self.object).for_listing()
+            ),
             **kwargs,
         )
 
@@ -319,7 +336,7 @@ class SearchView(PagedListView):
 
     template_name = "posts/search_results.html"
 
-    def get_queryset(self):
+    def get_posts(self):
         return search_posts(self.query)
 
     @cached_property
