@@ -46,6 +46,14 @@ accesslog = "-"
 errorlog = "-"
 
 
+def when_ready(server):
+    # The app is loaded (preload_app); its first-request work is done here,
+    # once, so that no worker does it while visitors wait.
+    from greatleaders.warm_up import warm_up
+
+    warm_up()
+
+
 def pre_fork(server, worker):
     # The loaded app is left out of garbage collection from here on: a full
     # collection then walks only what a worker made itself, which keeps its

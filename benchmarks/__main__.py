@@ -116,7 +116,9 @@ def main(argv=None) -> int:
         "seed": seeded,
         "pages": [{**vars(page), "load": {}} for page in pages],
         "worker_rss_mb": {},
+        "peak_worker_rss_mb": {},
     }
+    peaks = {}
     for mode in args.modes.split(","):
         clear_cache(backend)
         server_env = {**environment, **MODES[mode]}
@@ -126,7 +128,9 @@ def main(argv=None) -> int:
                 load = dict(threads=args.threads, connections=args.connections)
                 run_wrk(url, duration=args.warmup, **load)
                 server.wait_until_idle()
-                result = run_wrk(url, duration=args.duration, **load)
+                with server.watching_memory() as peak:
+                    result = run_wrk(url, duration=args.duration, **load)
+                peaks[mode] = max(peaks.get(mode, 0.0), peak[0])
                 server.wait_until_idle()
                 record["load"][mode] = result.as_dict()
                 print(
@@ -136,6 +140,7 @@ def main(argv=None) -> int:
                     flush=True,
                 )
             results["worker_rss_mb"][mode] = server.worker_rss_mb()
+            results["peak_worker_rss_mb"][mode] = peaks[mode]
             results["run"]["server"] = server.describe()
     results["run"]["load_after"] = round(os.getloadavg()[0], 2)
 

@@ -77,9 +77,11 @@ def markdown(results: dict, checks: list[Check]) -> str:
         )
         cells.append(f"{share:.0%}" if share else "–")
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "Worker memory (RSS) after the run:", ""]
+    lines += ["", "Worker memory (RSS) after the run, and the highest during it:", ""]
     for mode, sizes in results["worker_rss_mb"].items():
-        lines.append(f"- {mode}: " + ", ".join(f"{size:.1f} MB" for size in sizes))
+        after = ", ".join(f"{size:.1f} MB" for size in sizes)
+        peak = results["peak_worker_rss_mb"][mode]
+        lines.append(f"- {mode}: {after}; peak {peak:.1f} MB")
     lines += ["", "| Target | Measured | Result |", "| --- | --- | --- |"]
     for item in checks:
         lines.append(

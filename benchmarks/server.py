@@ -1,12 +1,14 @@
 """The production server as `make serve` runs it: gunicorn with
 gunicorn.conf.py on 127.0.0.1, on a free port."""
 
+import contextlib
 import os
 import runpy
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -67,6 +69,30 @@ class Server:
         return [
             round(worker.memory_info().rss / 1024**2, 1) for worker in master.children()
         ]
+
+    @contextlib.contextmanager
+    def watching_memory(self, every=0.5):
+        """Sample each worker's RSS while the block runs; yields a list that
+        holds the highest sample, in MB, once the block is done. Workers are
+        renewed every ~20,000 requests (gunicorn.conf.py), so the memory
+        after a run may be that of a fresh one: the peak is the real figure."""
+        peak = [0.0]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.wait(every):
+                try:
+                    peak[0] = max(peak[0], *self.worker_rss_mb(), 0.0)
+                except psutil.NoSuchProcess:
+                    continue  # a worker was renewed meanwhile
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            yield peak
+        finally:
+            stop.set()
+            sampler.join()
 
     def wait_until_idle(self, timeout=120.0):
         """Wait for requests that wrk left behind to finish: a slow page must

@@ -88,11 +88,15 @@ def check(results: dict) -> list[Check]:
             )
 
     for mode, sizes in results["worker_rss_mb"].items():
+        # Judged on the highest sample during the runs as well: a worker
+        # renewed near the end would make the figure after the run look small.
+        peak = results["peak_worker_rss_mb"][mode]
         checks.append(
             Check(
                 f"worker RSS ≤ {MAX_WORKER_RSS_MB} MB ({mode})",
-                ", ".join(f"{size:.0f} MB" for size in sizes),
-                all(size <= MAX_WORKER_RSS_MB for size in sizes),
+                ", ".join(f"{size:.0f} MB" for size in sizes)
+                + f" after the run; {peak:.0f} MB at the peak",
+                all(size <= MAX_WORKER_RSS_MB for size in [*sizes, peak]),
             )
         )
     return checks
