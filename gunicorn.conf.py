@@ -1,19 +1,17 @@
 """gunicorn's settings for `make serve`; the environment can change each.
 
 Several worker processes need a cache they all share, for the page cache
-and its invalidation: Redis when REDIS_URL is set, or else files in
-DJANGO_CACHE_DIR (var/cache/ in the project unless set), which the processes
-of one machine share.
+and its invalidation: Redis when REDIS_URL is set, or else files that the
+processes of one machine share (see greatleaders.machine_cache).
 """
 
 import gc
 import multiprocessing
 import os
-from pathlib import Path
 
-if not os.environ.get("REDIS_URL"):
-    default_cache_dir = Path(__file__).resolve().parent / "var" / "cache"
-    os.environ.setdefault("DJANGO_CACHE_DIR", str(default_cache_dir))
+from greatleaders.machine_cache import share_in_files
+
+share_in_files()
 
 # Pages are mostly put together from cached parts: work for the processor,
 # with little waiting on the database. A worker per core and one more keeps

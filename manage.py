@@ -5,6 +5,9 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "greatleaders.settings")
+    from greatleaders.machine_cache import share_in_files
+
+    share_in_files()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

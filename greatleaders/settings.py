@@ -182,8 +182,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Several app server processes on one machine without Redis share a cache
-# kept in files here (gunicorn.conf.py sets it for `make serve`).
+# Without Redis, the processes of one machine share a cache kept in files
+# here (see greatleaders.machine_cache, which sets it for manage.py and
+# gunicorn).
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {

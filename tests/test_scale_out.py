@@ -2,6 +2,10 @@
 other serves, at once. On PostgreSQL they share one Redis, as app servers on
 several machines do; on SQLite, the cache in files of one machine."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.conf import global_settings, settings
 from django.db import connection
@@ -11,6 +15,7 @@ from greatleaders.page_cache import STATUS_HEADER
 from posts.models import Comment, Post
 from tests.factories import PostFactory, UserFactory
 from tests.servers import (
+    ROOT,
     AppServer,
     Visitor,
     database_url_for_servers,
@@ -173,3 +178,21 @@ def test_both_servers_serve_one_cached_page_with_one_etag(servers, post):
 
     assert from_second.headers[STATUS_HEADER] == "hit"
     assert from_first.headers["ETag"] == from_second.headers["ETag"]
+
+
+def test_a_command_run_beside_the_servers_renews_their_pages(
+    servers, shared_data, post
+):
+    second = servers[1]
+    cached_on(second, post.get_absolute_url())
+
+    subprocess.run(
+        [sys.executable, "manage.py", "expire_pages"],
+        cwd=ROOT,
+        env={**os.environ, **shared_data},
+        check=True,
+        timeout=60,
+    )
+
+    answer = Visitor(second.url).get(post.get_absolute_url())
+    assert answer.headers[STATUS_HEADER] == "miss"

@@ -184,3 +184,32 @@ def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
     result = run(["-c", script], **{"DJANGO_CACHE_DIR": "", "REDIS_URL": "", **env})
 
     assert result.stdout.strip().endswith(backend)
+
+
+@pytest.mark.parametrize(
+    ("env", "backend"),
+    [
+        ({"REDIS_URL": ""}, "FileBasedCache at var/cache"),
+        ({"REDIS_URL": "redis://127.0.0.1/1"}, "SharedClientRedisCache at "),
+    ],
+)
+def test_commands_share_the_machines_cache_in_files_unless_there_is_redis(env, backend):
+    script = (
+        "from django.conf import settings; cache = settings.CACHES['default']; "
+        "print(cache['BACKEND'].rsplit('.')[-1], 'at', cache['LOCATION'])"
+    )
+    base = {
+        key: value for key, value in os.environ.items() if key != "DJANGO_CACHE_DIR"
+    }
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    expected = backend.replace("var/cache", str(ROOT / "var" / "cache"))
+    assert result.stdout.strip().splitlines()[-1].startswith(expected)

@@ -1,0 +1,20 @@
+"""The cache the processes of one machine share when there is no Redis.
+
+The app server's workers, the commands run beside them (an import, a
+fixture, `expire_pages`) and the development server must see one content
+generation, or a change made by one would not reach the pages another
+serves. Unless REDIS_URL names a shared cache, they keep it in files:
+DJANGO_CACHE_DIR, `var/cache/` in the project by default. Processes started
+otherwise (the test suite) keep theirs in memory.
+"""
+
+import os
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "var" / "cache"
+
+
+def share_in_files() -> None:
+    """Called by manage.py and gunicorn.conf.py before the settings load."""
+    if not os.environ.get("REDIS_URL"):
+        os.environ.setdefault("DJANGO_CACHE_DIR", str(DEFAULT_DIR))
