@@ -31,6 +31,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata khrushchev
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) expire_pages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The production server: gunicorn (gunicorn.conf.py) with whitenoise serving
