@@ -229,37 +229,30 @@ class PostQuerySet(models.QuerySet):
         )
 
     def with_comment_counts(self):
-        # A correlated subquery is counted only for the rows a page returns,
-        # where a join and GROUP BY would count every post's comments first.
-        approved = (
-            Comment.objects.approved()
-            .filter(post=models.OuterRef("pk"))
-            .order_by()
-            .values("post")
-            .annotate(count=models.Count("pk"))
-            .values("count")
-        )
-        return self.annotate(
-            comment_count=Coalesce(models.Subquery(approved), models.Value(0))
-        )
+        return self.annotate(comment_count=_approved_comment_count())
 
     def with_thread_counts(self):
         """Annotate `thread_count`: approved top-level comments, by which
         comments are paged (see posts.threads)."""
-        threads = (
-            Comment.objects.approved()
-            .filter(post=models.OuterRef("pk"), parent=None)
-            .order_by()
-            .values("post")
-            .annotate(count=models.Count("pk"))
-            .values("count")
-        )
-        return self.annotate(
-            thread_count=Coalesce(models.Subquery(threads), models.Value(0))
-        )
+        return self.annotate(thread_count=_approved_comment_count(parent=None))
 
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
+
+
+def _approved_comment_count(**filters):
+    """The number of each post's approved comments matching `filters`. A
+    correlated subquery is counted only for the rows a page returns, where a
+    join and GROUP BY would count every post's comments first."""
+    approved = (
+        Comment.objects.approved()
+        .filter(post=models.OuterRef("pk"), **filters)
+        .order_by()
+        .values("post")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(approved), models.Value(0))
 
 
 class PostManager(models.Manager.from_queryset(PostQuerySet)):

@@ -50,26 +50,28 @@ def _no_fragment_cache(settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
 
 
-@pytest.fixture
-def fragment_cache(settings):
-    """The fragment cache on, empty, with the shared cache reachable."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
+def empty_reachable_cache():
+    """Every cache empty, with the shared cache reachable, for the test
+    that runs in it."""
     shared_cache.forget_outage()
     cache.clear()
     recently_used.values.clear()
     yield
     shared_cache.forget_outage()
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """The fragment cache on, empty, with the shared cache reachable."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    yield from empty_reachable_cache()
 
 
 @pytest.fixture
 def page_cache(settings):
     """The page cache on, empty, with the shared cache reachable."""
     settings.PAGE_CACHE_SECONDS = 600
-    shared_cache.forget_outage()
-    cache.clear()
-    recently_used.values.clear()
-    yield
-    shared_cache.forget_outage()
+    yield from empty_reachable_cache()
 
 
 @pytest.fixture
