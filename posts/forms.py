@@ -1,6 +1,8 @@
+import functools
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
@@ -22,7 +24,14 @@ ISSUED_PLACEHOLDER = "comment-form-issued-for-this-visitor-4d2f8a"
 
 
 def issued_token() -> str:
-    return signing.dumps(time.time(), salt=FORM_ISSUED_SALT)
+    """The signed moment a form is shown, to the second: every form sent
+    within the same second carries the same token, signed once."""
+    return _signed_second(int(time.time()), settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=2)
+def _signed_second(second: int, secret_key: str) -> str:
+    return signing.dumps(second, key=secret_key, salt=FORM_ISSUED_SALT)
 
 
 def seconds_since(token: str) -> float | None:
