@@ -19,13 +19,20 @@ class PlaceholderMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-            and self.marker in response.content
+        if response.streaming or not response.get("Content-Type", "").startswith(
+            "text/html"
         ):
-            value = self.value(request).encode()
-            response.content = response.content.replace(self.marker, value)
+            return response
+        content = response.content
+        # Forms come late in a page: the search for the first placeholder is
+        # the one pass over the whole page.
+        start = content.find(self.marker)
+        if start < 0:
+            return response
+        value = self.value(request).encode()
+        response.content = content[:start] + content[start:].replace(self.marker, value)
+        if response.has_header("Content-Length"):
+            response.headers["Content-Length"] = str(len(response.content))
         return response
 
     def value(self, request) -> str:

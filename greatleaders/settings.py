@@ -93,20 +93,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "greatleaders.unavailable.DatabaseUnavailableMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "posts.middleware.LegacyRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside the CSRF middleware, outside the page cache: see shared_csrf.
     "greatleaders.shared_csrf.SharedCsrfTokenMiddleware",
     # Outside the page cache: see greatleaders.placeholders.
     "posts.middleware.FormIssuedTimeMiddleware",
     "greatleaders.content_generation.OneGenerationPerRequestMiddleware",
+    # A page from the cache leaves through the middleware above only; what
+    # the middleware below adds (security policy, Content-Length) is kept
+    # with the page.
     "greatleaders.page_cache.PageCacheMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "greatleaders.unavailable.DatabaseUnavailableMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "posts.middleware.LegacyRedirectMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",

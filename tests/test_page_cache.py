@@ -107,6 +107,16 @@ def test_a_cached_page_still_gets_the_security_headers(client, post):
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+def test_a_cached_page_says_its_own_length_once_each_visitors_values_are_in(post):
+    Client().get(post.get_absolute_url())
+
+    response = Client().get(post.get_absolute_url())
+
+    assert cached_status(response) == "hit"
+    assert b"for-this-visitor" not in response.content
+    assert int(response.headers["Content-Length"]) == len(response.content)
+
+
 def test_a_public_page_must_be_revalidated_and_varies_on_cookies(client, post):
     response = client.get(post.get_absolute_url())
 
