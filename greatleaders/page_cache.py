@@ -92,25 +92,26 @@ def is_shareable_response(request, response) -> bool:
     )
 
 
+# Part of every page's key: a release that keeps pages in another form
+# changes it, so that servers of two releases sharing a cache while one
+# replaces the other never read each other's pages.
+PAGE_FORMAT = 2
+
+
 def page_key(request, generation: str) -> str:
     address = hashlib.md5(
         request.build_absolute_uri().encode(), usedforsecurity=False
     ).hexdigest()
-    return f"page-cache:page:{generation}:{address}"
+    return f"page-cache:page:{PAGE_FORMAT}:{generation}:{address}"
 
 
-class CachedPage:
-    """What is kept of a rendered page: enough to answer with it again."""
-
-    def __init__(self, response):
-        self.content = response.content
-        self.headers = list(response.headers.items())
-
-    def response(self):
-        response = HttpResponse(self.content)
-        for name, value in self.headers:
-            response.headers[name] = value
-        return response
+def kept_copy(response) -> HttpResponse:
+    """What is kept of a rendered page: its content and headers, as a plain
+    response that comes back from the cache ready to send."""
+    copy = HttpResponse(response.content)
+    for name, value in response.items():
+        copy.headers[name] = value
+    return copy
 
 
 def set_validators(response):
@@ -136,9 +137,8 @@ class PageCacheMiddleware:
             return self.process_shared(request, response, key=None)
 
         key = page_key(request, generation)
-        cached = shared_cache.get_kept(key)
-        if cached is not None:
-            response = cached.response()
+        response = shared_cache.get_kept(key)
+        if response is not None:
             response.headers[STATUS_HEADER] = "hit"
             return response
         response = self.get_response(request)
@@ -151,9 +151,7 @@ class PageCacheMiddleware:
         patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
         set_validators(response)
         if key and request.method == "GET":
-            shared_cache.set_kept(
-                key, CachedPage(response), settings.PAGE_CACHE_SECONDS
-            )
+            shared_cache.set_kept(key, kept_copy(response), settings.PAGE_CACHE_SECONDS)
             response.headers[STATUS_HEADER] = "miss"
         return response
 

@@ -202,7 +202,7 @@ if REDIS_URL:
 elif CACHE_DIR:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "greatleaders.file_cache.RememberingFileBasedCache",
             "LOCATION": CACHE_DIR,
             # Pages and their parts for a large blog's busy pages; past this,
             # a third of the files are dropped at random.

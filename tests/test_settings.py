@@ -189,7 +189,7 @@ def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
 @pytest.mark.parametrize(
     ("env", "backend"),
     [
-        ({"REDIS_URL": ""}, "FileBasedCache at var/cache"),
+        ({"REDIS_URL": ""}, "RememberingFileBasedCache at var/cache"),
         ({"REDIS_URL": "redis://127.0.0.1/1"}, "SharedClientRedisCache at "),
     ],
 )
