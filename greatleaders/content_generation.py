@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from greatleaders import shared_cache
+from greatleaders import generation_notices, shared_cache
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,13 @@ def current() -> str | None:
 
 
 def _read_current() -> str | None:
-    generation = shared_cache.get(GENERATION_KEY)
+    notices = generation_notices.listener()
+    generation = notices and notices.known()
+    if generation is None:
+        ticket = notices and notices.ticket()
+        generation = shared_cache.get(GENERATION_KEY)
+        if generation is not None and notices:
+            notices.keep(generation, ticket)
     if generation is not None and time.time() < generation["ends_at"]:
         return generation["name"]
     if not shared_cache.is_available():
@@ -83,7 +89,12 @@ def _start_generation() -> dict:
     ends_at = _next_scheduled_change()
     generation = {"name": uuid.uuid4().hex, "ends_at": ends_at}
     timeout = None if ends_at == float("inf") else max(1, int(ends_at - time.time()))
+    notices = generation_notices.listener()
+    ticket = notices and notices.ticket()
     shared_cache.set(GENERATION_KEY, generation, timeout)
+    if notices and shared_cache.is_available():
+        notices.keep(generation, ticket)
+        notices.announce()
     read = _read_by_request.get()
     if read is not None:
         read["name"] = generation["name"]
