@@ -24,6 +24,11 @@ from greatleaders import generation_notices, shared_cache
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+# Part of the key of every cached page and fragment: a release that keeps
+# them in another form, or with other placeholders, changes it, so that the
+# servers of two releases sharing a cache, while one replaces the other,
+# never read each other's.
+FORMAT = 3
 
 # When the database cannot say when the next post is due, check again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60

@@ -92,17 +92,11 @@ def is_shareable_response(request, response) -> bool:
     )
 
 
-# Part of every page's key: a release that keeps pages in another form
-# changes it, so that servers of two releases sharing a cache while one
-# replaces the other never read each other's pages.
-PAGE_FORMAT = 2
-
-
 def page_key(request, generation: str) -> str:
     address = hashlib.md5(
         request.build_absolute_uri().encode(), usedforsecurity=False
     ).hexdigest()
-    return f"page-cache:page:{PAGE_FORMAT}:{generation}:{address}"
+    return f"page-cache:page:{content_generation.FORMAT}:{generation}:{address}"
 
 
 def kept_copy(response) -> HttpResponse:

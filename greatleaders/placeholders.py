@@ -3,19 +3,67 @@
 A page from the page cache, or put together from cached fragments, is the
 same for everyone; some of its values must still be each visitor's own (a
 CSRF token, the moment a form was shown). Such pages carry a placeholder
-instead, which a `PlaceholderMiddleware` outside the page cache replaces with
-the visitor's value on every answer, cached or freshly rendered.
+instead, `placeholder(name)`, which `PlaceholderMiddleware`, outside the page
+cache, replaces on every answer, cached or freshly rendered, with what the
+function that the VISITOR_VALUES setting names for `name` returns for the
+request.
 """
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+PREFIX = "for-this-visitor-7c1e9b("
+END = ")"
+MAX_NAME_LENGTH = 40
+
+
+def placeholder(name: str) -> str:
+    return f"{PREFIX}{name}{END}"
+
+
+def value_functions() -> dict[bytes, object]:
+    return _imported(tuple(settings.VISITOR_VALUES.items()))
+
+
+@cache
+def _imported(names_and_paths) -> dict[bytes, object]:
+    return {name.encode(): import_string(path) for name, path in names_and_paths}
+
+
+def with_visitor_values(content: bytes, request) -> bytes | None:
+    """`content` with its placeholders replaced, in one pass over it; None
+    when it has none. Each value is asked for once per answer. Text that
+    only looks like a placeholder (a comment quoting one, say) is left as
+    it is."""
+    prefix, end = PREFIX.encode(), END.encode()
+    functions = value_functions()
+    pieces, values, position = [], {}, 0
+    start = content.find(prefix)
+    while start >= 0:
+        name_start = start + len(prefix)
+        name_end = content.find(end, name_start, name_start + MAX_NAME_LENGTH)
+        name = content[name_start:name_end] if name_end >= 0 else b""
+        if name in functions:
+            if name not in values:
+                values[name] = functions[name](request).encode()
+            pieces += [content[position:start], values[name]]
+            position = name_end + len(end)
+        start = content.find(prefix, name_start)
+    if not pieces:
+        return None
+    pieces.append(content[position:])
+    return b"".join(pieces)
 
 
 class PlaceholderMiddleware:
-    """Replace `placeholder` in HTML answers with `value(request)`."""
-
-    placeholder = ""
+    """Put each visitor's own values into HTML answers. It must come after
+    (inside) Django's CSRF middleware, which then sets the cookie of the
+    visitor's CSRF token, and before (outside) the page cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.marker = self.placeholder.encode()
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -23,17 +71,9 @@ class PlaceholderMiddleware:
             "text/html"
         ):
             return response
-        content = response.content
-        # Forms come late in a page: the search for the first placeholder is
-        # the one pass over the whole page.
-        start = content.find(self.marker)
-        if start < 0:
-            return response
-        value = self.value(request).encode()
-        response.content = content[:start] + content[start:].replace(self.marker, value)
-        if response.has_header("Content-Length"):
-            response.headers["Content-Length"] = str(len(response.content))
+        content = with_visitor_values(response.content, request)
+        if content is not None:
+            response.content = content
+            if response.has_header("Content-Length"):
+                response.headers["Content-Length"] = str(len(content))
         return response
-
-    def value(self, request) -> str:
-        raise NotImplementedError

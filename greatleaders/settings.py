@@ -95,10 +95,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Inside the CSRF middleware, outside the page cache: see shared_csrf.
-    "greatleaders.shared_csrf.SharedCsrfTokenMiddleware",
-    # Outside the page cache: see greatleaders.placeholders.
-    "posts.middleware.FormIssuedTimeMiddleware",
+    # Inside the CSRF middleware, outside the page cache: see placeholders.
+    "greatleaders.placeholders.PlaceholderMiddleware",
     "greatleaders.content_generation.OneGenerationPerRequestMiddleware",
     # A page from the cache leaves through the middleware above only; what
     # the middleware below adds (security policy, Content-Length) is kept
@@ -333,6 +331,12 @@ COMMENTS_THREAD_DEPTH = env_int("GREATLEADERS_COMMENTS_THREAD_DEPTH", 5)
 # Apps whose every saved row shows on public pages: a change to any of them
 # starts a new page-cache generation.
 PAGE_CACHE_CONTENT_APPS = ["auth", "flatpages", "posts", "sites"]
+# What the placeholders of shared pages are replaced with, for each visitor
+# (see greatleaders.placeholders): a function of the request for each name.
+VISITOR_VALUES = {
+    "csrf-token": "greatleaders.shared_csrf.visitor_token",
+    "comment-form-issued": "posts.forms.issued_token",
+}
 # Cookies that make a visitor's pages their own: saved comment details that
 # fill in the form, and comments of theirs still awaiting moderation.
 PAGE_CACHE_PRIVATE_COOKIES = ["comment_author", "comment_held"]

@@ -2,8 +2,7 @@
 
 A CSRF token belongs to one visitor, so a page holding one could never be
 cached. Forms on shared pages carry a placeholder instead
-(`{% shared_csrf_token %}`); this middleware, outside the page cache and
-inside Django's CSRF middleware, puts the visitor's own token in its place
+(`{% shared_csrf_token %}`), which is replaced with the visitor's own token
 on every answer (see greatleaders.placeholders). The CSRF middleware then
 sets the visitor's CSRF cookie as it does for any page that used a token.
 """
@@ -13,9 +12,8 @@ import os
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.utils.html import format_html
 
-from greatleaders.placeholders import PlaceholderMiddleware
+from greatleaders.placeholders import placeholder
 
-PLACEHOLDER = "csrf-token-for-this-visitor-7c1e9b"
 FIELD = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
 
 # Random bytes become characters of the CSRF alphabet by their remainder;
@@ -30,7 +28,7 @@ _CHAR_INDEX = {char: index for index, char in enumerate(CSRF_ALLOWED_CHARS)}
 
 
 def placeholder_field():
-    return format_html(FIELD, PLACEHOLDER)
+    return format_html(FIELD, placeholder("csrf-token"))
 
 
 def random_chars(count: int) -> str:
@@ -68,10 +66,3 @@ def visitor_token(request) -> str:
     # As get_token does: the CSRF middleware then sets (or renews) the cookie.
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     return masked(secret)
-
-
-class SharedCsrfTokenMiddleware(PlaceholderMiddleware):
-    placeholder = PLACEHOLDER
-
-    def value(self, request):
-        return visitor_token(request)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
+from greatleaders.placeholders import placeholder
 from posts.models import Comment
 
 # Signs the moment the form was shown, so that the server can tell how long
@@ -19,13 +20,14 @@ SAVE_DETAILS_LABEL = (
 
 # What the form carries until it is sent: pages shared between visitors
 # (cached, or put together from cached fragments) hold one form for all, and
-# FormIssuedTimeMiddleware stamps each visitor's copy as it leaves.
-ISSUED_PLACEHOLDER = "comment-form-issued-for-this-visitor-4d2f8a"
+# each visitor's copy is stamped as it leaves (see greatleaders.placeholders).
+ISSUED_PLACEHOLDER = placeholder("comment-form-issued")
 
 
-def issued_token() -> str:
+def issued_token(request) -> str:
     """The signed moment a form is shown, to the second: every form sent
-    within the same second carries the same token, signed once."""
+    within the same second, to any visitor, carries the same token, signed
+    once."""
     return _signed_second(int(time.time()), settings.SECRET_KEY)
 
 

@@ -1,7 +1,5 @@
 from django.http import HttpResponsePermanentRedirect
 
-from greatleaders.placeholders import PlaceholderMiddleware
-from posts.forms import ISSUED_PLACEHOLDER, issued_token
 from posts.legacy_urls import redirect_for_path, redirect_for_query
 
 
@@ -26,14 +24,3 @@ class LegacyRedirectMiddleware:
             if target:
                 return HttpResponsePermanentRedirect(target)
         return response
-
-
-class FormIssuedTimeMiddleware(PlaceholderMiddleware):
-    """Stamps every comment form with the moment its page is sent, also on
-    pages shared between visitors, so that the time a visitor takes to
-    write is measured from when they got the form."""
-
-    placeholder = ISSUED_PLACEHOLDER
-
-    def value(self, request):
-        return issued_token()

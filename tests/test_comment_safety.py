@@ -145,3 +145,21 @@ def test_comment_links_open_without_a_window_handle_or_ranking(client):
     assert (
         'rel="nofollow ugc noopener" href="https://example.com/page"' in response.text
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quoting for-this-visitor-7c1e9b(nothing) in a comment",
+        "An open for-this-visitor-7c1e9b( never closed",
+    ],
+)
+def test_a_comment_that_looks_like_a_placeholder_shows_as_typed(client, text):
+    post = PostFactory()
+    CommentFactory(post=post, text=text)
+
+    response = client.get(post.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+    assert text in response.text
+    assert 'name="csrfmiddlewaretoken" value="for-this-visitor' not in response.text
