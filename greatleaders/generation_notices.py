@@ -15,9 +15,9 @@ import os
 import threading
 import time
 
-import redis
 from django.conf import settings
-from redis.exceptions import RedisError
+
+from greatleaders.shared_cache import unreachable_errors
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,9 @@ class Listener:
     """The copy of the generation of one process, for one Redis."""
 
     def __init__(self, url: str):
+        # Imported here: a process without Redis never loads its client.
+        import redis
+
         self.url = url
         self.client = redis.Redis.from_url(
             url, socket_connect_timeout=0.5, socket_timeout=0.5
@@ -70,7 +73,7 @@ class Listener:
     def announce(self) -> None:
         try:
             self.client.publish(CHANNEL, b"")
-        except (RedisError, OSError) as error:
+        except unreachable_errors() as error:
             # The others keep their copies for TRUSTED_SECONDS at most.
             logger.warning("Could not announce the new generation: %s", error)
 
@@ -81,6 +84,8 @@ class Listener:
             self._listening = listening
 
     def _listen(self) -> None:
+        import redis
+
         while True:
             try:
                 subscriber = redis.Redis.from_url(
@@ -91,7 +96,7 @@ class Listener:
                     # A subscription (again, after a reconnection) may follow
                     # notices missed meanwhile: it drops the copy as they do.
                     self._forget(listening=True)
-            except (RedisError, OSError):
+            except unreachable_errors():
                 self._forget(listening=False)
                 time.sleep(RECONNECT_SECONDS)
 

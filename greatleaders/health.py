@@ -7,7 +7,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from redis.exceptions import RedisError
+
+from greatleaders.shared_cache import unreachable_errors
 
 OK, UNAVAILABLE = "ok", "unavailable"
 
@@ -25,7 +26,7 @@ def cache_state() -> str:
     try:
         cache.set("healthz", OK, 10)
         return OK if cache.get("healthz") == OK else UNAVAILABLE
-    except (RedisError, OSError):
+    except unreachable_errors():
         return UNAVAILABLE
 
 

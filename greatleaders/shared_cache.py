@@ -6,11 +6,11 @@ is tried again, so that visitors are not kept waiting on it.
 """
 
 import logging
+import sys
 import threading
 import time
 
 from django.core.cache import cache
-from redis.exceptions import RedisError
 
 from greatleaders import recently_used
 
@@ -31,7 +31,7 @@ def _call(operation, *args, default=None):
         return default
     try:
         result = operation(*args)
-    except (RedisError, OSError) as error:
+    except unreachable_errors() as error:
         with _lock:
             if _down_until is None:
                 logger.warning(
@@ -46,6 +46,14 @@ def _call(operation, *args, default=None):
             _down_until = None
         logger.warning("The shared cache is available again.")
     return result
+
+
+def unreachable_errors() -> tuple[type[Exception], ...]:
+    """What the cache raises when it cannot be reached. Redis's client is
+    loaded by its cache backend only, so that a process without Redis is
+    the smaller for it; an error of Redis cannot come before."""
+    exceptions = sys.modules.get("redis.exceptions")
+    return (exceptions.RedisError, OSError) if exceptions else (OSError,)
 
 
 def get(key):

@@ -18,12 +18,6 @@ import re
 from dataclasses import dataclass
 from functools import reduce
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-)
 from django.db import connections
 from django.db.models import F, FloatField, Func, Lookup, TextField, Value
 from django.db.models.expressions import Col, Expression
@@ -144,6 +138,14 @@ class _UndeclaredColumn(Expression):
 
 
 def _postgresql_search(posts, terms):
+    # Imported here: it loads psycopg, which a site on SQLite never needs.
+    from django.contrib.postgres.search import (
+        SearchHeadline,
+        SearchQuery,
+        SearchRank,
+        SearchVectorField,
+    )
+
     query = reduce(
         lambda left, right: left & right,
         (

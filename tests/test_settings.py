@@ -213,3 +213,36 @@ def test_commands_share_the_machines_cache_in_files_unless_there_is_redis(env, b
 
     expected = backend.replace("var/cache", str(ROOT / "var" / "cache"))
     assert result.stdout.strip().splitlines()[-1].startswith(expected)
+
+
+def test_a_site_on_sqlite_without_redis_never_loads_their_clients(
+    tmp_path, collected_static
+):
+    # psycopg and Redis's client make each app server process about 15 MB
+    # larger; a site on one box needs neither.
+    script = """
+import sys
+import django
+from django.core.management import call_command
+from django.test import Client
+
+django.setup()
+call_command("migrate", verbosity=0)
+call_command("loaddata", "khrushchev", verbosity=0)
+client = Client(HTTP_HOST="localhost")
+for path in ["/", "/2016/05/when-the-soviets-disowned-stalin/",
+             "/search/?q=stalin", "/feed/", "/healthz"]:
+    assert client.get(path).status_code == 200, path
+print(sorted({name.split(".")[0] for name in sys.modules} & {"psycopg", "redis"}))
+"""
+
+    result = run(
+        ["-c", script],
+        DATABASE_URL=f"sqlite:///{tmp_path / 'blog.db'}",
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+        DJANGO_STATIC_ROOT=str(collected_static),
+        REDIS_URL="",
+        GREATLEADERS_FRAGMENT_CACHE_SECONDS="600",
+    )
+
+    assert result.stdout.strip() == "[]", result.stderr
