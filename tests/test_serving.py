@@ -84,3 +84,11 @@ def test_static_files_are_sent_compressed_to_browsers_that_accept_it(served):
 
     assert answer.headers["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in answer.headers["Vary"]
+
+
+def test_every_page_links_the_stylesheet_by_its_hashed_name(served):
+    stylesheet = "/static/" + hashed_name(served, "css/site.css")
+
+    pages = [Visitor(served["url"]).get("/") for _ in range(3)]
+
+    assert all(f'href="{stylesheet}"' in page.text for page in pages)
