@@ -110,13 +110,12 @@ class CommentForm(forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("issued", ISSUED_PLACEHOLDER)
 
-    @property
-    def is_blank(self) -> bool:
-        """Whether the form is the one every anonymous visitor gets: not
-        sent, filled in with nothing of theirs, replying to no one."""
+    @staticmethod
+    def is_blank_for(user, initial) -> bool:
+        """Whether the unsent form for `user` with `initial` is the one every
+        anonymous visitor gets: filled in with nothing of theirs, replying to
+        no one. Known without building the form."""
         personal = ["author_name", "author_email", "author_url", "parent"]
-        return (
-            not self.is_bound
-            and "author_name" in self.fields
-            and not any(self.initial.get(name) for name in personal)
+        return not user.is_authenticated and not any(
+            initial.get(name) for name in personal
         )

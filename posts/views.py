@@ -110,8 +110,17 @@ class PostDetailView(DetailView):
         if escape_uri_path(request.path) != canonical:
             return redirect(canonical, permanent=True)
         initial = {**saved_author(request), "parent": request.GET.get("replytocom")}
-        form = CommentForm(user=request.user, initial=initial)
-        return self.render_to_response(self.get_context_data(form=form))
+        # Built only when the page shows it: the blank form every anonymous
+        # visitor gets comes from the fragment cache.
+        form = SimpleLazyObject(
+            partial(CommentForm, user=request.user, initial=initial)
+        )
+        context = self.get_context_data(
+            form=form,
+            form_is_blank=CommentForm.is_blank_for(request.user, initial),
+            reply_to=initial["parent"],
+        )
+        return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
         # Readers comment only on posts they may see, previews excluded.
@@ -135,7 +144,9 @@ class PostDetailView(DetailView):
         return response
 
     def refuse(self, form, *, status, message=""):
-        context = self.get_context_data(form=form, refusal=message)
+        context = self.get_context_data(
+            form=form, refusal=message, reply_to=form["parent"].value()
+        )
         return self.render_to_response(context, status=status)
 
     def comment_location(self, comment):
@@ -144,8 +155,7 @@ class PostDetailView(DetailView):
             page = f"?cpage={comment_page_number(comment, settings.COMMENTS_PER_PAGE)}"
         return f"{self.object.get_absolute_url()}{page}#comment-{comment.pk}"
 
-    def get_context_data(self, **kwargs):
-        reply_to = kwargs["form"]["parent"].value()
+    def get_context_data(self, *, reply_to, **kwargs):
         try:
             post_page = PostPage(
                 self.object,
