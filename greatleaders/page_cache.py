@@ -23,9 +23,14 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware import http
 from django.middleware.csp import get_nonce
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, quote_etag
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from greatleaders import content_generation, shared_cache
 
@@ -36,6 +41,12 @@ PRIVATE_VISITOR_COOKIE = "greatleaders_private"
 
 CACHED_QUERY_PARAMETERS = {"page"}
 STATUS_HEADER = "X-Page-Cache"
+CONDITIONAL_HEADERS = {
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+}
 PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
 PRIVATE_CACHE_CONTROL = {"private": True, "no_cache": True}
 
@@ -116,6 +127,29 @@ def set_validators(response):
     response.headers["Last-Modified"] = http_date(time.time())
 
 
+def answer_conditionally(request, response):
+    """A 304 for a browser that holds the current page, as Django's
+    ConditionalGetMiddleware answers for other pages; a request that asks
+    nothing of the kind costs one look at its headers."""
+    if request.method != "GET" or not CONDITIONAL_HEADERS & request.META.keys():
+        return response
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )
+
+
+class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
+    """Django's, for every answer but the page cache's own."""
+
+    def process_response(self, request, response):
+        if response.headers.get(STATUS_HEADER) == "hit":
+            return response
+        return super().process_response(request, response)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -134,7 +168,7 @@ class PageCacheMiddleware:
         response = shared_cache.get_kept(key)
         if response is not None:
             response.headers[STATUS_HEADER] = "hit"
-            return response
+            return answer_conditionally(request, response)
         response = self.get_response(request)
         return self.process_shared(request, response, key=key)
 

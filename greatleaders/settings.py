@@ -93,7 +93,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    # Django's, for the pages that do not come from the page cache: the
+    # page cache answers conditional requests for its own.
+    "greatleaders.page_cache.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside the CSRF middleware, outside the page cache: see placeholders.
     "greatleaders.placeholders.PlaceholderMiddleware",
