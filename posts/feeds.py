@@ -14,13 +14,17 @@ import json
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.urls import reverse
 from django.utils import feedgenerator
 
+from greatleaders import fragments
 from posts.models import Category, Comment, Post, Series, Tag
+
+# What a kept feed is answered with, besides its content.
+KEPT_HEADERS = ["Content-Type", "Last-Modified"]
 
 
 class FullContentRssFeed(feedgenerator.Rss201rev2Feed):
@@ -101,11 +105,23 @@ class SiteFeed(Feed):
     feed_type = FullContentRssFeed
 
     def __call__(self, request, *args, **kwargs):
+        # A feed is the same for every reader: it is kept in the fragment
+        # cache, under its address (whose host goes into the entries' ids).
+        content, headers = fragments.get_or_compute(
+            "feed",
+            [request.build_absolute_uri()],
+            lambda: self.render(request, *args, **kwargs),
+        )
+        return HttpResponse(content, headers=dict(headers))
+
+    def render(self, request, *args, **kwargs):
         # One instance serves all requests; a copy per request can keep the
-        # request, whose host goes into the entries' ids.
+        # request.
         feed = copy.copy(self)
         feed.request = request
-        return Feed.__call__(feed, request, *args, **kwargs)
+        response = Feed.__call__(feed, request, *args, **kwargs)
+        kept = [(name, response[name]) for name in KEPT_HEADERS if name in response]
+        return response.content, tuple(kept)
 
     def author_name(self):
         return settings.SITE_TITLE

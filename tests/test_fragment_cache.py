@@ -71,6 +71,37 @@ def test_a_post_page_from_fragments_runs_no_query(post, django_assert_num_querie
     assert "A brave speech." in response.text
 
 
+@pytest.mark.parametrize("feed", ["/feed/", "/feed/atom/", "category/feed/"])
+def test_a_feed_from_the_fragment_cache_runs_no_query_and_is_the_same(
+    post, feed, django_assert_num_queries
+):
+    category = post.categories.get().get_absolute_url()
+    address = feed.replace("category/", category)
+    first = Client().get(address)
+
+    with django_assert_num_queries(0):
+        second = Client().get(address)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second.headers["Content-Type"] == first.headers["Content-Type"]
+    assert second.headers["Last-Modified"] == first.headers["Last-Modified"]
+    assert b"The Secret Speech" in second.content
+
+
+def test_a_kept_feed_shows_a_new_post_at_once(post, change):
+    Client().get("/feed/")
+
+    change(lambda: PostFactory(title="The Thaw"))
+
+    assert b"The Thaw" in Client().get("/feed/").content
+
+
+def test_a_feed_of_nothing_is_still_a_404(post):
+    assert Client().get("/category/no-such-thing/feed/").status_code == 404
+    assert Client().get("/category/no-such-thing/feed/").status_code == 404
+
+
 def test_a_list_page_from_fragments_runs_no_query(post, django_assert_num_queries):
     Client().get("/")
 
