@@ -21,7 +21,10 @@ default_workers = min(multiprocessing.cpu_count() + 1, 8)
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers)
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+# Threads of one process take turns on Python's lock: two cover the moments
+# a request waits on the database or the cache. More give no more pages a
+# second and a larger worker (each renders its own page at once).
+threads = int(os.environ.get("GUNICORN_THREADS") or 2)
 
 # A request that takes this long is stuck: the worker is replaced.
 timeout = 30
