@@ -17,7 +17,9 @@ def markdown(results: dict, checks: list[Check]) -> str:
         f"{run['date']}; {run['cpus']} cores, load average {run['load_before']} "
         f"before the run and {run['load_after']} after it; "
         f"`wrk -t{run['threads']} -c{run['connections']} -d{run['duration']}`, "
-        f"after {run['warmup']} of warm-up per page; gunicorn as `make serve` "
+        f"after {run['warmup']} of warm-up per page, the median of "
+        f"{run.get('runs', 1)} runs with the page cache off and on; "
+        f"gunicorn as `make serve` "
         f"runs it ({run['server']}); comments paged by "
         f"{run['comments_per_page'] or 'none'} threads.",
         "",
