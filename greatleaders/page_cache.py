@@ -14,7 +14,8 @@ for others, only when nothing about the page can be theirs alone:
   and was not marked private, no-cache or no-store by its view.
 
 Every page carries an ETag and a Last-Modified date, so a browser that has
-it gets a 304 from ConditionalGetMiddleware; it must ask again each time
+it gets a 304 (from the page cache for its own pages, from Django's
+ConditionalGetMiddleware for the rest); it must ask again each time
 (`max-age=0`), which costs a cache read and no rendering.
 """
 

@@ -106,10 +106,12 @@ class SiteFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         # A feed is the same for every reader: it is kept in the fragment
-        # cache, under its address (whose host goes into the entries' ids).
+        # cache, under its address (whose host goes into the entries' ids)
+        # without the query string, which feeds ignore (feed readers add
+        # tracking parameters).
         content, headers = fragments.get_or_compute(
             "feed",
-            [request.build_absolute_uri()],
+            [request.build_absolute_uri(request.path)],
             lambda: self.render(request, *args, **kwargs),
         )
         return HttpResponse(content, headers=dict(headers))

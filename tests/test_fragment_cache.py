@@ -89,6 +89,17 @@ def test_a_feed_from_the_fragment_cache_runs_no_query_and_is_the_same(
     assert b"The Secret Speech" in second.content
 
 
+def test_a_feed_asked_for_with_tracking_parameters_is_the_kept_one(
+    post, django_assert_num_queries
+):
+    plain = Client().get("/feed/")
+
+    with django_assert_num_queries(0):
+        tracked = Client().get("/feed/?utm_source=reader")
+
+    assert tracked.content == plain.content
+
+
 def test_a_kept_feed_shows_a_new_post_at_once(post, change):
     Client().get("/feed/")
 
