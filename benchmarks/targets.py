@@ -79,8 +79,7 @@ def check(results: dict) -> list[Check]:
     if "static" in pages and "cached" in pages["static"]["load"]:
         ceiling = max(load("static", "cached")["requests_per_second"], 1e-9)
         for name, page in pages.items():
-            # Search results are never cached (see greatleaders.page_cache).
-            if name in {"static", "search"} or "cached" not in page["load"]:
+            if name == "static" or "cached" not in page["load"]:
                 continue
             share = page["load"]["cached"]["requests_per_second"] / ceiling
             checks.append(

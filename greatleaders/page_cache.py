@@ -8,7 +8,8 @@ for others, only when nothing about the page can be theirs alone:
 - no session cookie (logged-in users, anonymous visitors with a session);
 - no private-visitor cookie (see `mark_visitor_private`) nor any cookie
   named in PAGE_CACHE_PRIVATE_COOKIES;
-- a GET or HEAD whose query string holds nothing but `page`;
+- a GET or HEAD whose query string holds nothing but `page`, or, for
+  search results, `q` and `page` (each search is kept under its own words);
 - an answer of 200 that sets no cookie, used no CSRF token (forms on shared
   pages use the placeholder of `shared_csrf`) or CSP nonce,
   and was not marked private, no-cache or no-store by its view.
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware import http
 from django.middleware.csp import get_nonce
+from django.urls import reverse
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -41,6 +43,10 @@ from greatleaders import content_generation, shared_cache
 PRIVATE_VISITOR_COOKIE = "greatleaders_private"
 
 CACHED_QUERY_PARAMETERS = {"page"}
+# Search results are kept for each search, as the fragment cache keeps their
+# list: a popular search is then served like any other page. The words are
+# read only by the search page, so elsewhere `q` is a stranger like any other.
+SEARCH_QUERY_PARAMETERS = {"q", "page"}
 STATUS_HEADER = "X-Page-Cache"
 CONDITIONAL_HEADERS = {
     "HTTP_IF_MATCH",
@@ -75,10 +81,19 @@ def is_shareable_request(request) -> bool:
     """Whether the answer to `request` may be the same as anyone else's."""
     return (
         request.method in {"GET", "HEAD"}
-        and set(request.GET) <= CACHED_QUERY_PARAMETERS
+        and has_cached_query_parameters(request)
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not private_cookies() & request.COOKIES.keys()
+    )
+
+
+def has_cached_query_parameters(request) -> bool:
+    parameters = request.GET.keys()
+    if parameters <= CACHED_QUERY_PARAMETERS:
+        return True
+    return parameters <= SEARCH_QUERY_PARAMETERS and request.path_info == reverse(
+        "posts:search"
     )
 
 

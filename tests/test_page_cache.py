@@ -309,6 +309,52 @@ def test_a_query_string_other_than_the_page_number_bypasses_the_cache(client, po
     assert cached_status(response) is None
 
 
+def test_a_search_is_answered_from_the_cache_the_second_time(
+    client, django_assert_num_queries
+):
+    PostFactory(title="The Secret Speech", body="<p>Khrushchev spoke at night.</p>")
+    first = client.get("/search/?q=khrushchev")
+
+    with django_assert_num_queries(0):
+        second = client.get("/search/?q=khrushchev")
+
+    assert cached_status(first) == "miss"
+    assert cached_status(second) == "hit"
+    assert b"The Secret Speech" in second.content
+
+
+def test_each_search_is_kept_under_its_own_words(client):
+    PostFactory(title="On Stalin", body="<p>Stalin.</p>")
+    PostFactory(title="On Lenin", body="<p>Lenin.</p>")
+    client.get("/search/?q=stalin")
+
+    response = client.get("/search/?q=lenin")
+
+    assert cached_status(response) == "miss"
+    assert b"On Lenin" in response.content
+    assert b"On Stalin" not in response.content
+
+
+def test_a_cached_search_finds_a_post_published_since(client, change):
+    client.get("/search/?q=missile")
+
+    change(
+        lambda: PostFactory(title="Thirteen days", body="<p>The missile crisis.</p>")
+    )
+    response = client.get("/search/?q=missile")
+
+    assert cached_status(response) == "miss"
+    assert b"Thirteen days" in response.content
+
+
+def test_search_words_on_another_page_bypass_the_cache(client, post):
+    client.get("/?q=stalin")
+
+    response = client.get("/?q=stalin")
+
+    assert cached_status(response) is None
+
+
 def test_page_numbers_are_cached_separately(client, settings):
     settings.POSTS_PER_PAGE = 1
     PostFactory.create_batch(2)
