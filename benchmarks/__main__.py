@@ -125,6 +125,7 @@ def main(argv=None) -> int:
         "pages": [{**vars(page), "load": {}} for page in pages],
         "worker_rss_mb": {},
         "peak_worker_rss_mb": {},
+        "worker_own_mb": {},
     }
     peaks = {}
     for mode in args.modes.split(","):
@@ -156,6 +157,7 @@ def main(argv=None) -> int:
                     flush=True,
                 )
             results["worker_rss_mb"][mode] = server.worker_rss_mb()
+            results["worker_own_mb"][mode] = server.worker_own_mb()
             results["peak_worker_rss_mb"][mode] = peaks[mode]
             results["run"]["server"] = server.describe()
     results["run"]["load_after"] = round(os.getloadavg()[0], 2)

@@ -79,11 +79,18 @@ def markdown(results: dict, checks: list[Check]) -> str:
         )
         cells.append(f"{share:.0%}" if share else "–")
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "Worker memory (RSS) after the run, and the highest during it:", ""]
+    lines += [
+        "",
+        "Worker memory (RSS) after the run, the part of it each worker holds "
+        "alone (the rest is shared with the master, which loaded the app "
+        "before forking), and the highest RSS during the run:",
+        "",
+    ]
     for mode, sizes in results["worker_rss_mb"].items():
         after = ", ".join(f"{size:.1f} MB" for size in sizes)
+        own = ", ".join(f"{size:.1f}" for size in results["worker_own_mb"][mode])
         peak = results["peak_worker_rss_mb"][mode]
-        lines.append(f"- {mode}: {after}; peak {peak:.1f} MB")
+        lines.append(f"- {mode}: {after} (alone: {own} MB); peak {peak:.1f} MB")
     lines += ["", "| Target | Measured | Result |", "| --- | --- | --- |"]
     for item in checks:
         lines.append(

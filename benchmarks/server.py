@@ -70,6 +70,16 @@ class Server:
             round(worker.memory_info().rss / 1024**2, 1) for worker in master.children()
         ]
 
+    def worker_own_mb(self) -> list[float]:
+        """Memory each worker holds alone (USS), in MB: its RSS less the
+        pages it still shares with the master, which loaded the app before
+        forking (preload_app); what one more worker costs the machine."""
+        master = psutil.Process(self.process.pid)
+        return [
+            round(worker.memory_full_info().uss / 1024**2, 1)
+            for worker in master.children()
+        ]
+
     @contextlib.contextmanager
     def watching_memory(self, every=0.5):
         """Sample each worker's RSS while the block runs; yields a list that
