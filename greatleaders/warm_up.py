@@ -2,7 +2,8 @@
 done once in gunicorn's master before it forks the workers: a new or renewed
 worker then serves its first pages as fast as any other, sharing the result
 with the others, instead of keeping visitors waiting while it compiles the
-templates.
+templates or loads code (Redis's client alone is some 4 MB of it, which each
+worker would otherwise hold a copy of).
 
 Nothing here opens a database connection: one opened before forking would
 be shared by every worker.
@@ -11,9 +12,12 @@ be shared by every worker.
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
+from django.db import connections
 from django.template import engines
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.module_loading import import_string
 
 # The admin's templates are compiled by the admin's first request instead.
 SKIPPED_FOLDERS = {"admin"}
@@ -21,12 +25,14 @@ SKIPPED_FOLDERS = {"admin"}
 
 def warm_up() -> list[str]:
     """Compile the site's templates and the comment form's, build the URL
-    resolver and load the translations; return the templates compiled."""
+    resolver, load the translations and the code that serving pages needs;
+    return the templates compiled."""
     reverse("posts:home")
     translation.activate(settings.LANGUAGE_CODE)
     try:
         compiled = _compile_site_templates()
         _render_comment_form()
+        _load_serving_code()
     finally:
         translation.deactivate()
     return compiled
@@ -52,3 +58,19 @@ def _render_comment_form() -> None:
     form = CommentForm()
     for field in form:
         str(field)
+
+
+def _load_serving_code() -> None:
+    """Load what Django loads only once a request needs it."""
+    engines["django"].engine.template_context_processors  # noqa: B018
+    formats.get_format("DATE_FORMAT")
+    import_string(settings.MESSAGE_STORAGE)
+    import_string(settings.SESSION_SERIALIZER)
+    for connection in connections.all():
+        connection.ops.compiler("SQLCompiler")  # connects to nothing
+    cache_backend = import_string(settings.CACHES["default"]["BACKEND"])
+    if issubclass(cache_backend, RedisCache):
+        import redis  # noqa: F401
+    # Connecting to a server by its name (the database, Redis) reads the
+    # name with this codec.
+    "localhost".encode("idna")
