@@ -138,7 +138,9 @@ def kept_copy(response) -> HttpResponse:
 def set_validators(response):
     """Give a page its ETag and Last-Modified date, from the content and
     the time it was rendered."""
-    digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+    # SHA-256 rather than Django's MD5: current server processors hash it in
+    # hardware, at twice MD5's speed, and a page is tens of kilobytes.
+    digest = hashlib.sha256(response.content).hexdigest()[:32]
     response.headers["ETag"] = quote_etag(digest)
     response.headers["Last-Modified"] = http_date(time.time())
 
