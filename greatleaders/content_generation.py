@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from greatleaders import generation_notices, shared_cache
+from greatleaders import generation_notices, placeholders, shared_cache
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,14 @@ GENERATION_KEY = "page-cache:generation"
 # them in another form, or with other placeholders, changes it, so that the
 # servers of two releases sharing a cache, while one replaces the other,
 # never read each other's.
-FORMAT = 3
+FORMAT = 4
+
+
+def key_format() -> str:
+    """FORMAT, and the placeholders kept pages carry (which a new SECRET_KEY
+    changes): the part of their keys that says how they are kept."""
+    return f"{FORMAT}.{placeholders.signature()}"
+
 
 # When the database cannot say when the next post is due, check again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60

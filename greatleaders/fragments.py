@@ -34,7 +34,7 @@ def key(name: str, vary_on) -> str | None:
         return None
     values = "\x1f".join(str(value) for value in vary_on)
     digest = hashlib.md5(values.encode(), usedforsecurity=False).hexdigest()
-    return f"fragment:{content_generation.FORMAT}:{generation}:{name}:{digest}"
+    return f"fragment:{content_generation.key_format()}:{generation}:{name}:{digest}"
 
 
 def get_or_compute(name: str, vary_on, compute):

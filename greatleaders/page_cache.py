@@ -123,7 +123,7 @@ def page_key(request, generation: str) -> str:
     address = hashlib.md5(
         request.build_absolute_uri().encode(), usedforsecurity=False
     ).hexdigest()
-    return f"page-cache:page:{content_generation.FORMAT}:{generation}:{address}"
+    return f"page-cache:page:{content_generation.key_format()}:{generation}:{address}"
 
 
 def kept_copy(response) -> HttpResponse:

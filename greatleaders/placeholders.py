@@ -12,15 +12,38 @@ request.
 from functools import cache
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 from django.utils.module_loading import import_string
 
-PREFIX = "for-this-visitor-7c1e9b("
 END = ")"
 MAX_NAME_LENGTH = 40
 
 
 def placeholder(name: str) -> str:
-    return f"{PREFIX}{name}{END}"
+    return f"{prefix()}{name}{END}"
+
+
+def prefix() -> str:
+    """How every placeholder starts. It is drawn from the SECRET_KEY, so no
+    one can write one into a page (in a comment, a search, a web address)
+    for other visitors' tokens to fill, and no answer shows it, as each has
+    its placeholders replaced."""
+    return _prefix_for(settings.SECRET_KEY)
+
+
+def signature() -> str:
+    """A short name for the placeholders this site's pages carry, for the
+    keys pages and fragments are kept under: with a new SECRET_KEY, none
+    kept with the former placeholders is read again."""
+    return _prefix_for(settings.SECRET_KEY)[-9:-1]
+
+
+@cache
+def _prefix_for(secret_key: str) -> str:
+    digest = salted_hmac(
+        __name__, "prefix", secret=secret_key, algorithm="sha256"
+    ).hexdigest()
+    return f"for-this-visitor-{digest[:24]}("
 
 
 def value_functions() -> dict[bytes, object]:
@@ -35,14 +58,13 @@ def _imported(names_and_paths) -> dict[bytes, object]:
 def with_visitor_values(content: bytes, request) -> bytes | None:
     """`content` with its placeholders replaced, in one pass over it; None
     when it has none. Each value is asked for once per answer. Text that
-    only looks like a placeholder (a comment quoting one, say) is left as
-    it is."""
-    prefix, end = PREFIX.encode(), END.encode()
+    only looks like a placeholder is left as it is."""
+    start_of, end = prefix().encode(), END.encode()
     functions = value_functions()
     pieces, values, position = [], {}, 0
-    start = content.find(prefix)
+    start = content.find(start_of)
     while start >= 0:
-        name_start = start + len(prefix)
+        name_start = start + len(start_of)
         name_end = content.find(end, name_start, name_start + MAX_NAME_LENGTH)
         name = content[name_start:name_end] if name_end >= 0 else b""
         if name in functions:
@@ -50,7 +72,7 @@ def with_visitor_values(content: bytes, request) -> bytes | None:
                 values[name] = functions[name](request).encode()
             pieces += [content[position:start], values[name]]
             position = name_end + len(end)
-        start = content.find(prefix, name_start)
+        start = content.find(start_of, name_start)
     if not pieces:
         return None
     pieces.append(content[position:])

@@ -18,12 +18,6 @@ SAVE_DETAILS_LABEL = (
 )
 
 
-# What the form carries until it is sent: pages shared between visitors
-# (cached, or put together from cached fragments) hold one form for all, and
-# each visitor's copy is stamped as it leaves (see greatleaders.placeholders).
-ISSUED_PLACEHOLDER = placeholder("comment-form-issued")
-
-
 def issued_token(request) -> str:
     """The signed moment a form is shown, to the second: every form sent
     within the same second, to any visitor, carries the same token, signed
@@ -108,7 +102,10 @@ class CommentForm(forms.ModelForm):
             # WordPress's require_name_email.
             self.fields["author_email"].required = True
         if not self.is_bound:
-            self.initial.setdefault("issued", ISSUED_PLACEHOLDER)
+            # Pages shared between visitors (cached, or put together from
+            # cached fragments) hold one form for all; each visitor's copy
+            # is stamped as it leaves (see greatleaders.placeholders).
+            self.initial.setdefault("issued", placeholder("comment-form-issued"))
 
     @staticmethod
     def is_blank_for(user, initial) -> bool:

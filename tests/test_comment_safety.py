@@ -147,13 +147,18 @@ def test_comment_links_open_without_a_window_handle_or_ranking(client):
     )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Quoting for-this-visitor-7c1e9b(nothing) in a comment",
-        "An open for-this-visitor-7c1e9b( never closed",
-    ],
-)
+# Placeholders as anyone reading the code could write them: the visitor's
+# own values must never be put in their place, where a link could carry them
+# off to another site.
+GUESSED_PLACEHOLDERS = [
+    "Quoting for-this-visitor-7c1e9b(nothing) in a comment",
+    "An open for-this-visitor-7c1e9b( never closed",
+    "Quoting for-this-visitor-7c1e9b(csrf-token) in a comment",
+    "Quoting for-this-visitor-7c1e9b(comment-form-issued) in a comment",
+]
+
+
+@pytest.mark.parametrize("text", GUESSED_PLACEHOLDERS)
 def test_a_comment_that_looks_like_a_placeholder_shows_as_typed(client, text):
     post = PostFactory()
     CommentFactory(post=post, text=text)
@@ -163,3 +168,21 @@ def test_a_comment_that_looks_like_a_placeholder_shows_as_typed(client, text):
     assert response.status_code == HTTPStatus.OK
     assert text in response.text
     assert 'name="csrfmiddlewaretoken" value="for-this-visitor' not in response.text
+
+
+def test_a_commenters_web_address_never_carries_a_visitors_token(client):
+    post = PostFactory()
+    address = "https://example.com/?t=for-this-visitor-7c1e9b(csrf-token)"
+    CommentFactory(post=post, author_url=address)
+
+    response = client.get(post.get_absolute_url())
+
+    assert escape(address) in response.text
+
+
+@pytest.mark.parametrize("text", GUESSED_PLACEHOLDERS)
+def test_a_search_that_looks_like_a_placeholder_shows_as_typed(client, text):
+    response = client.get("/search/", {"q": text})
+
+    assert response.status_code == HTTPStatus.OK
+    assert escape(text) in response.text

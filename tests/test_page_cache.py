@@ -355,6 +355,19 @@ def test_search_words_on_another_page_bypass_the_cache(client, post):
     assert cached_status(response) is None
 
 
+def test_pages_kept_before_a_new_secret_key_are_not_served_after_it(
+    client, post, settings
+):
+    client.get(post.get_absolute_url())
+
+    settings.SECRET_KEY = "another-secret-key-" + "x" * 50
+    response = Client().get(post.get_absolute_url())
+
+    assert cached_status(response) == "miss"
+    assert b"for-this-visitor" not in response.content
+    assert b'name="csrfmiddlewaretoken" value="' in response.content
+
+
 def test_page_numbers_are_cached_separately(client, settings):
     settings.POSTS_PER_PAGE = 1
     PostFactory.create_batch(2)
