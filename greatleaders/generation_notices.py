@@ -77,6 +77,12 @@ class Listener:
             # The others keep their copies for TRUSTED_SECONDS at most.
             logger.warning("Could not announce the new generation: %s", error)
 
+    def forget(self) -> None:
+        """Drop this process's copy, as a notice does: the next request reads
+        the generation from Redis (needed once Redis was emptied, which
+        sends no notice)."""
+        self._forget(listening=self._listening)
+
     def _forget(self, *, listening: bool) -> None:
         with self._lock:
             self._notices += 1

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from greatleaders import recently_used, shared_cache
+from greatleaders import generation_notices, recently_used, shared_cache
 from tests.servers import collect_static, require_postgres_and_redis
 
 
@@ -56,6 +56,9 @@ def empty_reachable_cache():
     shared_cache.forget_outage()
     cache.clear()
     recently_used.values.clear()
+    # The generation this process holds was in the cache just emptied.
+    if notices := generation_notices.listener():
+        notices.forget()
     yield
     shared_cache.forget_outage()
 
