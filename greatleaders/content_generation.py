@@ -8,6 +8,7 @@ also change without a write when a scheduled post's time comes: a generation
 ends by itself then.
 """
 
+import hashlib
 import logging
 import time
 import uuid
@@ -16,6 +17,7 @@ from contextvars import ContextVar
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.signals import setting_changed
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -29,12 +31,43 @@ GENERATION_KEY = "page-cache:generation"
 # servers of two releases sharing a cache, while one replaces the other,
 # never read each other's.
 FORMAT = 4
+# Settings that kept pages and fragments show or are shaped by (a post kept
+# for paged comments carries its number of threads): servers started with
+# other values, after a change or while a new release replaces the old,
+# keep theirs apart rather than read each other's.
+SETTINGS_KEPT_PAGES_DEPEND_ON = (
+    "SITE_URL",
+    "SITE_TITLE",
+    "POSTS_PER_PAGE",
+    "POSTS_PER_FEED",
+    "COMMENTS_PER_PAGE",
+    "COMMENTS_THREAD_DEPTH",
+    "COMMENTS_CLOSE_AFTER_DAYS",
+)
+_key_format: str | None = None
 
 
 def key_format() -> str:
-    """FORMAT, and the placeholders kept pages carry (which a new SECRET_KEY
-    changes): the part of their keys that says how they are kept."""
-    return f"{FORMAT}.{placeholders.signature()}"
+    """The part of the keys of kept pages and fragments that says how they
+    are kept: FORMAT, the settings they depend on and the placeholders they
+    carry (which a new SECRET_KEY changes). Worked out once per process."""
+    global _key_format
+    if _key_format is None:
+        values = repr(
+            [getattr(settings, name) for name in SETTINGS_KEPT_PAGES_DEPEND_ON]
+        )
+        digest = hashlib.sha256(values.encode()).hexdigest()[:8]
+        _key_format = f"{FORMAT}.{digest}.{placeholders.signature()}"
+    return _key_format
+
+
+def _settings_changed(setting, **kwargs):
+    global _key_format
+    if setting in {"SECRET_KEY", *SETTINGS_KEPT_PAGES_DEPEND_ON}:
+        _key_format = None
+
+
+setting_changed.connect(_settings_changed)
 
 
 # When the database cannot say when the next post is due, check again soon.

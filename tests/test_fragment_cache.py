@@ -71,6 +71,31 @@ def test_a_post_page_from_fragments_runs_no_query(post, django_assert_num_querie
     assert "A brave speech." in response.text
 
 
+def test_a_post_kept_before_comments_were_paged_is_not_used_after(post, settings):
+    settings.COMMENTS_PER_PAGE = 0
+    Client().get(post.get_absolute_url())
+
+    settings.COMMENTS_PER_PAGE = 50
+    response = Client().get(post.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "A brave speech." in response.text
+
+
+def test_a_new_site_title_shows_at_once_on_pages_made_of_kept_parts(post, settings):
+    Client().get(post.get_absolute_url())
+
+    settings.SITE_TITLE = "Great Reformers"
+    response = Client().get(post.get_absolute_url())
+
+    assert page_title(response.text) == "The Secret Speech – Great Reformers"
+    assert 'title="Great Reformers » Feed"' in response.text
+
+
+def page_title(html: str) -> str:
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
 @pytest.mark.parametrize("feed", ["/feed/", "/feed/atom/", "category/feed/"])
 def test_a_feed_from_the_fragment_cache_runs_no_query_and_is_the_same(
     post, feed, django_assert_num_queries
