@@ -85,7 +85,7 @@ def main(argv=None) -> int:
     from django.db import connections
 
     from benchmarks import pages as bench
-    from benchmarks import report, seed, targets
+    from benchmarks import report, seed, targets, yardstick
     from benchmarks.server import Server, log_path
 
     call_command("migrate", verbosity=0)
@@ -114,6 +114,7 @@ def main(argv=None) -> int:
             "date": datetime.datetime.now().isoformat(timespec="seconds"),
             "cpus": os.cpu_count(),
             "load_before": round(os.getloadavg()[0], 2),
+            "python_loop_ms": yardstick.python_loop_ms(),
             "threads": args.threads,
             "connections": args.connections,
             "duration": args.duration,

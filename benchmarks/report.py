@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from benchmarks.targets import Check
+from benchmarks.yardstick import ITERATIONS
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -22,6 +23,9 @@ def markdown(results: dict, checks: list[Check]) -> str:
         f"gunicorn as `make serve` "
         f"runs it ({run['server']}); comments paged by "
         f"{run['comments_per_page'] or 'none'} threads.",
+        "",
+        f"The machine's speed: a loop of {ITERATIONS:,} additions in Python took "
+        f"{run['python_loop_ms']} ms before the run (the fastest of 5).",
         "",
         f"Data: {seeded['posts']:,} posts, {seeded['comments']:,} comments, "
         f"{seeded['categories']} categories, {seeded['tags']:,} tags, "
