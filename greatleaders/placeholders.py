@@ -28,22 +28,21 @@ def prefix() -> str:
     one can write one into a page (in a comment, a search, a web address)
     for other visitors' tokens to fill, and no answer shows it, as each has
     its placeholders replaced."""
-    return _prefix_for(settings.SECRET_KEY)
+    return f"for-this-visitor-{_name_for(settings.SECRET_KEY)}("
 
 
 def signature() -> str:
     """A short name for the placeholders this site's pages carry, for the
     keys pages and fragments are kept under: with a new SECRET_KEY, none
     kept with the former placeholders is read again."""
-    return _prefix_for(settings.SECRET_KEY)[-9:-1]
+    return _name_for(settings.SECRET_KEY)[:8]
 
 
 @cache
-def _prefix_for(secret_key: str) -> str:
-    digest = salted_hmac(
+def _name_for(secret_key: str) -> str:
+    return salted_hmac(
         __name__, "prefix", secret=secret_key, algorithm="sha256"
-    ).hexdigest()
-    return f"for-this-visitor-{digest[:24]}("
+    ).hexdigest()[:24]
 
 
 def value_functions() -> dict[bytes, object]:
