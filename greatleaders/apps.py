@@ -6,8 +6,3 @@ class GreatLeadersConfig(AppConfig):
 
     name = "greatleaders"
     verbose_name = "Great Leaders"
-
-    def ready(self):
-        from greatleaders import content_generation
-
-        content_generation.watch_content_apps()

@@ -8,7 +8,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from greatleaders.shared_cache import unreachable_errors
+from greatleaders.page_cache import unreachable_errors
 
 OK, UNAVAILABLE = "ok", "unavailable"
 

@@ -1,225 +1,369 @@
-"""The page cache: public pages rendered once for every anonymous visitor.
+"""The page cache: the one caching layer of the site.
 
-Pages are kept in the shared cache under the current content generation
-(see `content_generation`), so a change to the content shows at once on
-every app server. A visitor is served from the cache, and their page stored
-for others, only when nothing about the page can be theirs alone:
+A page for an anonymous visitor without a session is the same, byte for
+byte, for every such visitor: it carries no CSRF token, no time stamp and
+nothing else of the visitor's (the comment form fetches its stamp when the
+reader starts typing; see posts.comments_stamp). Such a page is *shared*:
 
-- no session cookie (logged-in users, anonymous visitors with a session);
-- no private-visitor cookie (see `mark_visitor_private`) nor any cookie
-  named in PAGE_CACHE_PRIVATE_COOKIES;
-- a GET or HEAD whose query string holds nothing but `page`, or, for
-  search results, `q` and `page` (each search is kept under its own words);
-- an answer of 200 that sets no cookie, used no CSRF token (forms on shared
-  pages use the placeholder of `shared_csrf`) or CSP nonce,
-  and was not marked private, no-cache or no-store by its view.
+- it says so to any HTTP cache in front (`Cache-Control: public` with a
+  shared lifetime, `stale-while-revalidate`, `ETag`, `Last-Modified`,
+  `Vary: Cookie`), so nginx, Varnish or a CDN can keep it;
+- it is kept here too, in Django's cache (Redis, or files on one machine),
+  so that every app server serves it without rendering it again.
 
-Every page carries an ETag and a Last-Modified date, so a browser that has
-it gets a 304 (from the page cache for its own pages, from Django's
-ConditionalGetMiddleware for the rest); it must ask again each time
-(`max-age=0`), which costs a cache read and no rendering.
+Everything else is private (`Cache-Control: private, no-cache`): requests
+with a session or one of the cookies of PRIVATE_COOKIES, POSTs, query
+strings other than `?page=` (and `?q=` on search results), and answers
+other than a plain 200 (an error, a redirect, a cookie set, a view's own
+`private` or `no-cache`).
+
+**What a change expires.** A view names what its page shows with
+`shows(request, *tags)`: "posts" (which posts are published, in which order
+and under which names), `post_tag(pk)` for each post whose text or comments
+it shows, and so on (posts.cache_tags says which change expires which tag).
+Each tag has a version in the cache; a kept page records the versions of its
+tags when it was rendered and is served only while they are all unchanged.
+`expire(*tags)` gives the tags new versions: the pages showing them are
+rendered again at their next request, on every app server, and nothing else
+is. Every page also shows SITE, expired by `manage.py expire_pages`. A
+release with other templates, code or settings keeps its pages under other
+keys by itself (see `release()`).
+
+A tag's version may carry a deadline (a scheduled post going live changes
+the lists without a write): see `set_deadline`.
+
+A change committed while a page renders could leave the page rendered from
+the old rows with the new versions; such a page is served but not kept
+(see `PageCacheMiddleware._keep`).
 """
 
 import hashlib
+import logging
+import sys
+import threading
 import time
+import uuid
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache as shared
+from django.core.signals import setting_changed
+from django.db import transaction
 from django.http import HttpResponse
-from django.middleware import http
 from django.middleware.csp import get_nonce
 from django.urls import reverse
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    patch_vary_headers,
-)
-from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, quote_etag
 
-from greatleaders import content_generation, shared_cache
+logger = logging.getLogger(__name__)
 
-# The hook for views: a visitor carrying this cookie never gets a cached page
-# and never has theirs stored, e.g. someone whose comment awaits moderation
-# and who must see it under the post.
-PRIVATE_VISITOR_COOKIE = "greatleaders_private"
-
-CACHED_QUERY_PARAMETERS = {"page"}
-# Search results are kept for each search, as the fragment cache keeps their
-# list: a popular search is then served like any other page. The words are
-# read only by the search page, so elsewhere `q` is a stranger like any other.
-SEARCH_QUERY_PARAMETERS = {"q", "page"}
+SITE = "site"
+# Every change expires this tag too: a page that names nothing it shows is
+# taken to show everything.
+ANY = "any"
 STATUS_HEADER = "X-Page-Cache"
-CONDITIONAL_HEADERS = {
-    "HTTP_IF_MATCH",
-    "HTTP_IF_NONE_MATCH",
-    "HTTP_IF_MODIFIED_SINCE",
-    "HTTP_IF_UNMODIFIED_SINCE",
-}
-PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 0, "must_revalidate": True}
-PRIVATE_CACHE_CONTROL = {"private": True, "no_cache": True}
+# Cookies that make a visitor's pages their own, besides the session's:
+# saved comment details that fill in the form, and comments of theirs still
+# awaiting moderation (see posts.comment_cookies). The nginx configuration
+# in the README names the same.
+PRIVATE_COOKIES = ("comment_author", "comment_held")
+SHARED_QUERY_PARAMETERS = frozenset({"page"})
+SEARCH_QUERY_PARAMETERS = frozenset({"q", "page"})
+# Seconds without trying the cache after it failed.
+RETRY_AFTER = 5.0
+# What the release digest reads: a change to any of these files changes
+# what pages look like.
+RELEASE_FOLDERS = ("templates", "static", "posts", "greatleaders")
+RELEASE_SUFFIXES = {".html", ".txt", ".py", ".css", ".js", ".svg", ".json"}
+# Settings pages show or are shaped by.
+SETTINGS_PAGES_SHOW = (
+    "SITE_URL",
+    "SITE_TITLE",
+    "SITE_TAGLINE",
+    "POSTS_PER_PAGE",
+    "POSTS_PER_FEED",
+    "COMMENTS_PER_PAGE",
+    "COMMENTS_THREAD_DEPTH",
+    "COMMENTS_CLOSE_AFTER_DAYS",
+    "STORAGES",
+)
+
+_deadlines: dict[str, Callable[[], float]] = {}
 
 
-def mark_visitor_private(response, *, max_age):
-    """Keep the visitor who gets `response` out of the page cache for
-    `max_age` seconds (a number or a timedelta): every page they open is
-    rendered for them alone, and none of theirs is shown to others."""
-    response.set_cookie(
-        PRIVATE_VISITOR_COOKIE,
-        "1",
-        max_age=max_age,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
-    )
+def post_tag(pk) -> str:
+    return f"post:{pk}"
 
 
-def unmark_visitor_private(response):
-    """Let the visitor who gets `response` have cached pages again."""
-    response.delete_cookie(PRIVATE_VISITOR_COOKIE, samesite="Lax")
+# Declaring what a page shows, and expiring it
+
+
+def shows(request, *tags: str) -> None:
+    """Say that the page answering `request` shows what `tags` name."""
+    shown = getattr(request, "page_tags", None)
+    if shown is not None:
+        shown.update(tags)
+
+
+def expire(*tags: str) -> None:
+    """Give `tags` new versions: every kept page showing them is stale."""
+    versions = {_version_key(tag): _new_version(tag) for tag in {ANY, *tags}}
+    _call(shared.set_many, versions, None)
+
+
+def expire_on_commit(*tags: str) -> None:
+    """`expire` now, and again once the current transaction commits: a page
+    rendered meanwhile from the rows as they were is not served after."""
+    expire(*tags)
+    transaction.on_commit(lambda: expire(*tags), robust=True)
+
+
+def set_deadline(tag: str, deadline: Callable[[], float]) -> None:
+    """Make `tag`'s versions end by themselves at the time `deadline()`
+    returns (a timestamp) when the version is made."""
+    _deadlines[tag] = deadline
+
+
+def _new_version(tag: str) -> tuple[str, float]:
+    deadline = _deadlines.get(tag)
+    return (uuid.uuid4().hex, deadline() if deadline else float("inf"))
+
+
+def _version_key(tag: str) -> str:
+    return f"page-cache:version:{tag}"
+
+
+def _current_versions(tags, *, also=()) -> dict | None:
+    """The current version of each tag, made for those that have none or
+    whose deadline has passed; None when the cache cannot be reached. The
+    keys `also` are read in the same call, and returned as they are."""
+    keys = [_version_key(tag) for tag in tags]
+    found = _call(shared.get_many, [*keys, *also])
+    if found is None:
+        return None
+    now = time.time()
+    for tag, key in zip(tags, keys, strict=True):
+        version = found.get(key)
+        if version is None or version[1] <= now:
+            # Whoever comes first makes it; the others read theirs.
+            made = _new_version(tag)
+            if version is None and not _call(shared.add, key, made, None):
+                made = _call(shared.get, key) or made
+            elif version is not None:
+                _call(shared.set, key, made, None)
+            found[key] = made
+    versions = {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
+    return {**versions, **{key: found.get(key) for key in also}}
+
+
+# Which requests and answers are shared
 
 
 def is_shareable_request(request) -> bool:
     """Whether the answer to `request` may be the same as anyone else's."""
+    cookies = request.COOKIES
     return (
         request.method in {"GET", "HEAD"}
-        and has_cached_query_parameters(request)
+        and _has_shared_query(request)
         and "HTTP_AUTHORIZATION" not in request.META
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not private_cookies() & request.COOKIES.keys()
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and not any(name in cookies for name in PRIVATE_COOKIES)
     )
 
 
-def has_cached_query_parameters(request) -> bool:
+def _has_shared_query(request) -> bool:
     parameters = request.GET.keys()
-    if parameters <= CACHED_QUERY_PARAMETERS:
+    if parameters <= SHARED_QUERY_PARAMETERS:
         return True
+    # Each search is kept under its own words; elsewhere `q` is a stranger.
     return parameters <= SEARCH_QUERY_PARAMETERS and request.path_info == reverse(
         "posts:search"
     )
 
 
-def private_cookies() -> set[str]:
-    return {PRIVATE_VISITOR_COOKIE, *settings.PAGE_CACHE_PRIVATE_COOKIES}
-
-
-def is_shareable_response(request, response) -> bool:
-    """Whether `response` holds nothing that belongs to this visitor alone."""
-    cache_control = {
+def _is_shareable_response(request, response) -> bool:
+    directives = {
         directive.split("=")[0].strip().lower()
         for directive in response.get("Cache-Control", "").split(",")
     }
     return (
         response.status_code == 200
         and not response.streaming
+        # A CSRF token, a session or a message: something of the visitor's.
         and not response.cookies
-        # The page used a CSRF token of its own, not the shared placeholder
-        # (see shared_csrf): Django flags the request when a token is taken.
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A nonce must be new for every answer.
         and not get_nonce(request)
-        and not cache_control & {"private", "no-cache", "no-store"}
+        and not directives & {"private", "no-cache", "no-store"}
     )
 
 
-def page_key(request, generation: str) -> str:
-    address = hashlib.md5(
-        request.build_absolute_uri().encode(), usedforsecurity=False
-    ).hexdigest()
-    return f"page-cache:page:{content_generation.key_format()}:{generation}:{address}"
+# Keys
 
 
-def kept_copy(response) -> HttpResponse:
-    """What is kept of a rendered page: its content and headers, as a plain
-    response that comes back from the cache ready to send."""
-    copy = HttpResponse(response.content)
-    for name, value in response.items():
-        copy.headers[name] = value
-    return copy
+@cache
+def release() -> str:
+    """A digest of the site's templates, static files, code and the settings
+    its pages show, worked out once per process: a deploy that changes any
+    of them keeps its pages apart from the last release's, with nothing to
+    run or bump by hand."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for folder in RELEASE_FOLDERS:
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in RELEASE_SUFFIXES and "migrations" not in path.parts:
+                digest.update(path.relative_to(base).as_posix().encode())
+                digest.update(path.read_bytes())
+    values = [getattr(settings, name, None) for name in SETTINGS_PAGES_SHOW]
+    digest.update(repr(values).encode())
+    return digest.hexdigest()[:16]
 
 
-def set_validators(response):
-    """Give a page its ETag and Last-Modified date, from the content and
-    the time it was rendered."""
-    # SHA-256 rather than Django's MD5: current server processors hash it in
-    # hardware, at twice MD5's speed, and a page is tens of kilobytes.
-    digest = hashlib.sha256(response.content).hexdigest()[:32]
-    response.headers["ETag"] = quote_etag(digest)
-    response.headers["Last-Modified"] = http_date(time.time())
+def _settings_changed(setting, **kwargs):
+    if setting in SETTINGS_PAGES_SHOW:
+        release.cache_clear()
 
 
-def answer_conditionally(request, response):
-    """A 304 for a browser that holds the current page, as Django's
-    ConditionalGetMiddleware answers for other pages; a request that asks
-    nothing of the kind costs one look at its headers."""
-    if request.method != "GET" or not CONDITIONAL_HEADERS & request.META.keys():
-        return response
-    return get_conditional_response(
-        request,
-        etag=response["ETag"],
-        last_modified=parse_http_date_safe(response["Last-Modified"]),
-        response=response,
+setting_changed.connect(_settings_changed)
+
+
+def _page_key(request) -> str:
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:page:{release()}:{address[:32]}"
+
+
+# Headers
+
+
+def _share(response, rendered_at: float) -> None:
+    patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.HTTP_CACHE_SECONDS,
+        stale_while_revalidate=settings.HTTP_CACHE_SECONDS,
     )
+    # SHA-256 rather than Django's MD5: processors hash it in hardware.
+    response.headers["ETag"] = quote_etag(
+        hashlib.sha256(response.content).hexdigest()[:32]
+    )
+    response.headers["Last-Modified"] = http_date(rendered_at)
 
 
-class ConditionalGetMiddleware(http.ConditionalGetMiddleware):
-    """Django's, for every answer but the page cache's own."""
-
-    def process_response(self, request, response):
-        if response.headers.get(STATUS_HEADER) == "hit":
-            return response
-        return super().process_response(request, response)
+def _keep_private(request, response) -> None:
+    if (
+        request.method in {"GET", "HEAD"}
+        and response.status_code == 200
+        and not response.has_header("Cache-Control")
+    ):
+        patch_vary_headers(response, ["Cookie"])
+        patch_cache_control(response, private=True, no_cache=True)
 
 
 class PageCacheMiddleware:
+    """Serves kept pages, keeps shared ones, and labels every answer for the
+    caches in front. It sits above the CSRF and session middleware, whose
+    cookies then tell it which answers are the visitor's own."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not is_shareable_request(request):
             response = self.get_response(request)
-            return self.process_private(request, response)
+            _keep_private(request, response)
+            return response
 
-        generation = settings.PAGE_CACHE_SECONDS and content_generation.current()
-        if not generation:
-            response = self.get_response(request)
-            return self.process_shared(request, response, key=None)
-
-        key = page_key(request, generation)
-        response = shared_cache.get_kept(key)
-        if response is not None:
+        request.page_tags = set()
+        key = _page_key(request) if settings.PAGE_CACHE_SECONDS else None
+        # The page, and the version of ANY before it is rendered: a change
+        # made meanwhile keeps the page out of the cache.
+        found = _call(shared.get_many, [key, _version_key(ANY)]) if key else None
+        kept = found and found.get(key)
+        if kept and _current_versions(list(kept.versions)) == kept.versions:
+            response = kept.response()
             response.headers[STATUS_HEADER] = "hit"
-            return answer_conditionally(request, response)
+            return response
+
+        rendered_at = time.time()
         response = self.get_response(request)
-        return self.process_shared(request, response, key=key)
-
-    def process_shared(self, request, response, *, key):
-        if not is_shareable_response(request, response):
-            return self.process_private(request, response)
-        patch_vary_headers(response, ["Cookie"])
-        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-        set_validators(response)
-        if key and request.method == "GET":
-            shared_cache.set_kept(key, kept_copy(response), settings.PAGE_CACHE_SECONDS)
-            response.headers[STATUS_HEADER] = "miss"
-        return response
-
-    def process_private(self, request, response):
-        if (
-            request.method in {"GET", "HEAD"}
-            and response.status_code == 200
-            and not response.has_header("Cache-Control")
-        ):
-            patch_vary_headers(response, ["Cookie"])
-            patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
-        if self.is_staff_write(request, response):
-            # Bulk changes in the admin (`QuerySet.update()`) send no signal;
-            # any successful write by staff starts a new generation instead.
-            content_generation.content_changed()
+        if not _is_shareable_response(request, response):
+            _keep_private(request, response)
+            return response
+        _share(response, rendered_at)
+        if found is not None and request.method == "GET":
+            self._keep(key, request, response, before=found.get(_version_key(ANY)))
         return response
 
     @staticmethod
-    def is_staff_write(request, response):
-        return (
-            request.method == "POST"
-            and response.status_code < 400
-            and getattr(request, "user", None) is not None
-            and request.user.is_staff
-        )
+    def _keep(key, request, response, *, before) -> None:
+        tags = sorted({SITE, *(request.page_tags or {ANY})})
+        versions = _current_versions(tags, also=[_version_key(ANY)])
+        if versions is None or versions.pop(_version_key(ANY)) != before:
+            return
+        kept = KeptPage(response.content, list(response.items()), versions)
+        _call(shared.set, key, kept, settings.PAGE_CACHE_SECONDS)
+        response.headers[STATUS_HEADER] = "miss"
+
+
+class KeptPage:
+    """A rendered page as the cache keeps it: its bytes, its headers and the
+    versions of the tags it showed."""
+
+    __slots__ = ("content", "headers", "versions")
+
+    def __init__(self, content: bytes, headers: list, versions: dict):
+        self.content, self.headers, self.versions = content, headers, versions
+
+    def response(self):
+        response = HttpResponse(self.content)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+# Outages: when the cache cannot be reached, every call answers as a miss
+# would, one warning is logged, and the cache is left alone for RETRY_AFTER
+# seconds so that visitors are not kept waiting on it.
+
+_lock = threading.Lock()
+_down_until: float | None = None
+
+
+def _call(operation, *args, default=None):
+    global _down_until
+    if _down_until is not None and time.monotonic() < _down_until:
+        return default
+    try:
+        result = operation(*args)
+    except unreachable_errors() as error:
+        with _lock:
+            if _down_until is None:
+                logger.warning(
+                    "The shared cache is unavailable (%s): pages are served "
+                    "uncached until it is back.",
+                    error,
+                )
+            _down_until = time.monotonic() + RETRY_AFTER
+        return default
+    if _down_until is not None:
+        with _lock:
+            _down_until = None
+        logger.warning("The shared cache is available again.")
+    return result
+
+
+def unreachable_errors() -> tuple[type[Exception], ...]:
+    """What the cache raises when it cannot be reached. Redis's client is
+    loaded by its cache backend only, so an error of Redis cannot come
+    before it is."""
+    exceptions = sys.modules.get("redis.exceptions")
+    return (exceptions.RedisError, OSError) if exceptions else (OSError,)
+
+
+def forget_outage() -> None:
+    """Try the cache again at the next call (tests start each from scratch)."""
+    global _down_until
+    _down_until = None

@@ -87,22 +87,16 @@ INSTALLED_APPS = [
 ]
 
 # Headers every answer needs come first, so that pages from the page cache
-# get them too; the page cache sits above sessions and authentication, which
-# a cached page never needs.
+# get them too. The page cache sits above the CSRF and session middleware:
+# the cookies they set tell it which answers are a visitor's own. What the
+# middleware below it adds (security policy, frame options) is kept with
+# each page.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Django's, for the pages that do not come from the page cache: the
-    # page cache answers conditional requests for its own.
-    "greatleaders.page_cache.ConditionalGetMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    # Inside the CSRF middleware, outside the page cache: see placeholders.
-    "greatleaders.placeholders.PlaceholderMiddleware",
-    "greatleaders.content_generation.OneGenerationPerRequestMiddleware",
-    # A page from the cache leaves through the middleware above only; what
-    # the middleware below adds (security policy, Content-Length) is kept
-    # with the page.
+    "django.middleware.http.ConditionalGetMiddleware",
     "greatleaders.page_cache.PageCacheMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "greatleaders.unavailable.DatabaseUnavailableMiddleware",
@@ -191,7 +185,7 @@ CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             # Short timeouts: when Redis is away, pages are served uncached
             # rather than waiting for it.
@@ -201,10 +195,10 @@ if REDIS_URL:
 elif CACHE_DIR:
     CACHES = {
         "default": {
-            "BACKEND": "greatleaders.file_cache.RememberingFileBasedCache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": CACHE_DIR,
-            # Pages and their parts for a large blog's busy pages; past this,
-            # a third of the files are dropped at random.
+            # A large blog's busy pages; past this, a third of the files are
+            # dropped at random.
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
@@ -327,27 +321,12 @@ COMMENTS_PREVIOUSLY_APPROVED = env_bool(
     "GREATLEADERS_COMMENTS_PREVIOUSLY_APPROVED", True
 )
 COMMENTS_THREAD_DEPTH = env_int("GREATLEADERS_COMMENTS_THREAD_DEPTH", 5)
-# Apps whose every saved row shows on public pages: a change to any of them
-# starts a new page-cache generation.
-PAGE_CACHE_CONTENT_APPS = ["auth", "flatpages", "posts", "sites"]
-# What the placeholders of shared pages are replaced with, for each visitor
-# (see greatleaders.placeholders): a function of the request for each name.
-VISITOR_VALUES = {
-    "csrf-token": "greatleaders.shared_csrf.visitor_token",
-    "comment-form-issued": "posts.forms.issued_token",
-}
-# Cookies that make a visitor's pages their own: saved comment details that
-# fill in the form, and comments of theirs still awaiting moderation.
-PAGE_CACHE_PRIVATE_COOKIES = ["comment_author", "comment_held"]
-# How long a rendered page stays in the page cache, at most (0: no cache).
+# How long a rendered page stays in the page cache, at most (0: no cache);
+# a change expires the pages showing it before then.
 PAGE_CACHE_SECONDS = env_int("GREATLEADERS_PAGE_CACHE_SECONDS", 600)
-# How long a rendered part of a page (a post's article, its comments, the
-# menu) stays in the fragment cache, at most (0: no cache).
-FRAGMENT_CACHE_SECONDS = env_int("GREATLEADERS_FRAGMENT_CACHE_SECONDS", 3600)
-# With Redis or the cache in files, the memory each process keeps the pages
-# and fragments it used last in, so that it reads only the content
-# generation from the shared cache (0: none kept).
-CACHE_LOCAL_MB = env_int("GREATLEADERS_CACHE_LOCAL_MB", 4)
+# How long HTTP caches in front (nginx, a CDN) may keep a shared page, and
+# serve it stale while they fetch it again (s-maxage, stale-while-revalidate).
+HTTP_CACHE_SECONDS = env_int("GREATLEADERS_HTTP_CACHE_SECONDS", 10)
 
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)

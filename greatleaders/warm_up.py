@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.module_loading import import_string
 
+from greatleaders import page_cache
+
 # The admin's templates are compiled by the admin's first request instead.
 SKIPPED_FOLDERS = {"admin"}
 
@@ -33,6 +35,7 @@ def warm_up() -> list[str]:
         compiled = _compile_site_templates()
         _render_comment_form()
         _load_serving_code()
+        page_cache.release()
     finally:
         translation.deactivate()
     return compiled

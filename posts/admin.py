@@ -4,7 +4,6 @@ from django.db.models import Case, Count, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -142,19 +141,12 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected posts", permissions=["change"])
     def publish(self, request, queryset):
-        # Drafts dated in the past are published now; future dates stay
-        # scheduled, as the editor set them.
-        now = timezone.now()
-        stale = queryset.exclude(status=Post.Status.PUBLISHED).filter(
-            published_at__lt=now
-        )
-        stale.update(published_at=now)
-        count = queryset.update(status=Post.Status.PUBLISHED, updated_at=now)
+        count = queryset.publish()
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Move selected posts to draft", permissions=["change"])
     def move_to_draft(self, request, queryset):
-        count = queryset.update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        count = queryset.move_to_draft()
         self.message_user(request, f"Moved {count} post(s) to draft.", messages.SUCCESS)
 
 
@@ -245,7 +237,7 @@ class CommentAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/posts/comment/reply.html", context)
 
     def _set_status(self, request, queryset, status, done):
-        count = queryset.update(status=status)
+        count = queryset.set_status(status)
         self.message_user(request, f"{count} comment(s) {done}.", messages.SUCCESS)
 
     @admin.action(description="Approve selected comments", permissions=["change"])

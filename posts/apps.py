@@ -9,7 +9,9 @@ class PostsConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from posts import search
+        from posts import cache_tags, search
+
+        cache_tags.connect()
 
         # The search index's SQL needs these on SQLite; see posts.search.
         connection_created.connect(search.register_sqlite_functions)

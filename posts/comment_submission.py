@@ -16,6 +16,11 @@ DUPLICATE = "Duplicate comment detected; it looks as though you’ve already sai
 FLOOD = "You are posting comments too quickly. Slow down."
 CLOSED = "Comments are closed."
 BAD_PARENT = "The comment you are replying to is not on this post any more."
+CONFIRM = (
+    "Please check your comment and press “Post comment” again to send it: "
+    "this browser did not run the page’s script, which tells us a person "
+    "is writing."
+)
 
 
 class CommentRefused(Exception):
@@ -25,6 +30,15 @@ class CommentRefused(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+class ConfirmationNeeded(CommentRefused):
+    """The form came without its time stamp, as from a browser without
+    JavaScript reading a shared page: nothing is stored, and the sender
+    gets the form back, as typed and stamped, to send again."""
+
+    def __init__(self):
+        super().__init__(CONFIRM, HTTPStatus.BAD_REQUEST)
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,8 @@ def submit_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
             raise CommentRefused(BAD_PARENT, HTTPStatus.BAD_REQUEST)
 
     trusted = user.is_authenticated and (user.is_staff or user.pk == post.author_id)
+    if not trusted and not form.cleaned_data.get("issued"):
+        raise ConfirmationNeeded
     if Comment.objects.duplicates_of(comment).exists():
         raise CommentRefused(DUPLICATE, HTTPStatus.CONFLICT)
     if not trusted and (

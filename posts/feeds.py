@@ -14,17 +14,15 @@ import json
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.urls import reverse
 from django.utils import feedgenerator
 
-from greatleaders import fragments
+from greatleaders.page_cache import post_tag, shows
+from posts.cache_tags import COMMENTS, POSTS
 from posts.models import Category, Comment, Post, Series, Tag
-
-# What a kept feed is answered with, besides its content.
-KEPT_HEADERS = ["Content-Type", "Last-Modified"]
 
 
 class FullContentRssFeed(feedgenerator.Rss201rev2Feed):
@@ -105,25 +103,11 @@ class SiteFeed(Feed):
     feed_type = FullContentRssFeed
 
     def __call__(self, request, *args, **kwargs):
-        # A feed is the same for every reader: it is kept in the fragment
-        # cache, under its address (whose host goes into the entries' ids)
-        # without the query string, which feeds ignore (feed readers add
-        # tracking parameters).
-        content, headers = fragments.get_or_compute(
-            "feed",
-            [request.build_absolute_uri(request.path)],
-            lambda: self.render(request, *args, **kwargs),
-        )
-        return HttpResponse(content, headers=dict(headers))
-
-    def render(self, request, *args, **kwargs):
         # One instance serves all requests; a copy per request can keep the
         # request.
         feed = copy.copy(self)
         feed.request = request
-        response = Feed.__call__(feed, request, *args, **kwargs)
-        kept = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-        return response.content, tuple(kept)
+        return Feed.__call__(feed, request, *args, **kwargs)
 
     def author_name(self):
         return settings.SITE_TITLE
@@ -149,7 +133,9 @@ class PostFeed(SiteFeed):
 
     def items(self, obj):
         posts = self.get_posts(obj).for_listing()
-        return posts.order_by("-published_at", "-pk")[: settings.POSTS_PER_FEED]
+        posts = list(posts.order_by("-published_at", "-pk")[: settings.POSTS_PER_FEED])
+        shows(self.request, POSTS, *(post_tag(post.pk) for post in posts))
+        return posts
 
     def item_title(self, post):
         return post.title
@@ -313,7 +299,15 @@ class CommentFeed(SiteFeed):
 
     def items(self, obj):
         comments = self.get_comments(obj).select_related("post")
-        return comments.order_by("-created_at", "-pk")[: settings.POSTS_PER_FEED]
+        comments = list(
+            comments.order_by("-created_at", "-pk")[: settings.POSTS_PER_FEED]
+        )
+        shows(self.request, *self.shown_tags(obj, comments))
+        return comments
+
+    def shown_tags(self, obj, comments):
+        # The site's latest comments, on posts readers see, under their titles.
+        return [COMMENTS, POSTS, *(post_tag(comment.post_id) for comment in comments)]
 
     def item_title(self, comment):
         return f"Comment on {comment.post.title} by {comment.author_name}"
@@ -361,6 +355,10 @@ class PostCommentFeed(CommentFeed):
 
     def get_comments(self, post):
         return Comment.objects.public().filter(post=post)
+
+    def shown_tags(self, post, comments):
+        # Its comments, and its title: none of another post's.
+        return [post_tag(post.pk)]
 
     def item_title(self, comment):
         return f"By: {comment.author_name}"

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
-from greatleaders.placeholders import placeholder
 from posts.models import Comment
 
 # Signs the moment the form was shown, so that the server can tell how long
@@ -18,10 +17,10 @@ SAVE_DETAILS_LABEL = (
 )
 
 
-def issued_token(request) -> str:
-    """The signed moment a form is shown, to the second: every form sent
-    within the same second, to any visitor, carries the same token, signed
-    once."""
+def issued_token() -> str:
+    """The signed moment a form is shown, or starts being filled in, to the
+    second: every form stamped within the same second carries the same
+    token, signed once."""
     return _signed_second(int(time.time()), settings.SECRET_KEY)
 
 
@@ -88,6 +87,7 @@ class CommentForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["author_url"].validators.append(
             URLValidator(
                 schemes=["http", "https"],
@@ -101,18 +101,11 @@ class CommentForm(forms.ModelForm):
         else:
             # WordPress's require_name_email.
             self.fields["author_email"].required = True
-        if not self.is_bound:
-            # Pages shared between visitors (cached, or put together from
-            # cached fragments) hold one form for all; each visitor's copy
-            # is stamped as it leaves (see greatleaders.placeholders).
-            self.initial.setdefault("issued", placeholder("comment-form-issued"))
 
-    @staticmethod
-    def is_blank_for(user, initial) -> bool:
-        """Whether the unsent form for `user` with `initial` is the one every
-        anonymous visitor gets: filled in with nothing of theirs, replying to
-        no one. Known without building the form."""
-        personal = ["author_name", "author_email", "author_url", "parent"]
-        return not user.is_authenticated and not any(
-            initial.get(name) for name in personal
-        )
+    def restamped(self) -> "CommentForm":
+        """The same form, as typed, stamped now: for a sender to confirm."""
+        data = self.data.copy()
+        data["issued"] = issued_token()
+        form = CommentForm(data, user=self.user)
+        form.is_valid()
+        return form

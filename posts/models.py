@@ -14,7 +14,9 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from greatleaders.page_cache import expire_on_commit, post_tag
 from posts import text
+from posts.cache_tags import COMMENTS, POSTS
 from posts.comment_text import render_comment_text
 from posts.sanitize import sanitize_html
 
@@ -239,6 +241,24 @@ class PostQuerySet(models.QuerySet):
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
 
+    def publish(self) -> int:
+        """Publish these posts: drafts dated in the past are published now,
+        future dates stay scheduled, as the editor set them."""
+        now = timezone.now()
+        ids = list(self.values_list("pk", flat=True))
+        stale = self.exclude(status=Post.Status.PUBLISHED).filter(published_at__lt=now)
+        stale.update(published_at=now)
+        count = self.update(status=Post.Status.PUBLISHED, updated_at=now)
+        # Updates send no signal: the pages they change are named here.
+        expire_on_commit(POSTS, *map(post_tag, ids))
+        return count
+
+    def move_to_draft(self) -> int:
+        ids = list(self.values_list("pk", flat=True))
+        count = self.update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        expire_on_commit(POSTS, *map(post_tag, ids))
+        return count
+
 
 def _approved_comment_count(**filters):
     """The number of each post's approved comments matching `filters`. A
@@ -342,6 +362,7 @@ class Post(models.Model):
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "post"
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
+        self._remember_listing()
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at)
@@ -356,6 +377,38 @@ class Post(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    # Fields whose change moves the post in or out of lists, or within them.
+    LISTING_FIELDS = (
+        "status",
+        "published_at",
+        "sticky",
+        "author_id",
+        "series_id",
+        "series_position",
+    )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        post = super().from_db(db, field_names, values, **kwargs)
+        post._remember_listing()
+        return post
+
+    def _remember_listing(self):
+        # As loaded or last saved, to tell what a save changes.
+        self._loaded = {
+            name: getattr(self, name)
+            for name in self.LISTING_FIELDS
+            if name in self.__dict__
+        }
+
+    def listing_changed(self) -> bool:
+        """Whether the post moved in or out of lists, or within them, since
+        it was loaded or last saved (true for a post never saved)."""
+        loaded = getattr(self, "_loaded", None)
+        if loaded is None or len(loaded) < len(self.LISTING_FIELDS):
+            return True
+        return any(getattr(self, name) != value for name, value in loaded.items())
 
     @cached_property
     def summary(self):
@@ -399,6 +452,15 @@ class Post(models.Model):
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
+
+    def set_status(self, status) -> int:
+        """Moderate these comments: the pages of their posts are expired,
+        and only those."""
+        posts = set(self.values_list("post_id", flat=True))
+        count = self.update(status=status)
+        # Updates send no signal: the pages they change are named here.
+        expire_on_commit(COMMENTS, *map(post_tag, posts))
+        return count
 
     def public(self):
         """Comments anyone may read: approved, on a post readers may see."""
@@ -526,9 +588,24 @@ class Comment(models.Model):
         if self.parent_id and not self.thread_id:
             self.thread_id = self.parent.thread_id or self.parent_id
         super().save(*args, **kwargs)
+        self._loaded_status = self.status
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        comment = super().from_db(db, field_names, values, **kwargs)
+        comment._loaded_status = comment.__dict__.get("status")
+        return comment
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    def was_approved(self) -> bool:
+        """Whether the comment was approved when loaded or last saved."""
+        return getattr(self, "_loaded_status", None) == self.Status.APPROVED
 
     @property
     def website(self):

@@ -7,7 +7,6 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from greatleaders import fragments
 from posts.models import Category, Page, Post, Series, TaggedPost
 
 # How many posts "Related reading" lists under a post.
@@ -133,13 +132,6 @@ class MenuLink:
 _MENU_KINDS = {0: "posts:category", 1: "posts:series", 2: "posts:page"}
 
 
-def site_menu() -> list[MenuLink]:
-    """The menu on every page: top-level categories, series, then the static
-    pages shown in the navigation in their set order. It is kept in the
-    fragment cache; worked out, it takes one query."""
-    return fragments.get_or_compute("site-menu", (), _menu_links)
-
-
 def menu_current_page(path: str, menu: list[MenuLink]) -> str:
     """`path` when the menu links to it (Home included), else "": what marks
     a link of the menu as the current page, and all the menu varies on."""
@@ -148,7 +140,9 @@ def menu_current_page(path: str, menu: list[MenuLink]) -> str:
     return ""
 
 
-def _menu_links() -> list[MenuLink]:
+def site_menu() -> list[MenuLink]:
+    """The menu on every page: top-level categories, series, then the static
+    pages shown in the navigation in their set order, from one query."""
     categories = (
         Category.objects.filter(parent__isnull=True)
         .annotate(kind=Value(0), position=Value(0), label=F("name"))

@@ -15,13 +15,7 @@ from django.utils.functional import SimpleLazyObject
 
 class KeyedPaginator(Paginator):
     """`object_list` may be a function returning the posts: it is called
-    only when the posts are needed, counted or read. `count_with`, if given,
-    is called with a function counting the posts and returns the count: the
-    caller may keep it (see PagedListView)."""
-
-    def __init__(self, *args, count_with=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count_with = count_with
+    only when the posts are needed, counted or read."""
 
     @cached_property
     def posts(self):
@@ -31,10 +25,7 @@ class KeyedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        def count():
-            return self.posts.count()
-
-        return self.count_with(count) if self.count_with else count()
+        return self.posts.count()
 
     def page(self, number):
         number = self.validate_number(number)

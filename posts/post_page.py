@@ -1,21 +1,16 @@
 """What a post's page shows around the post, each part worked out the first
-time the page's template asks for it.
-
-Parts kept in the fragment cache are asked for only when their fragment is
-not there yet, so a page put together from cached fragments runs none of
-their queries.
-"""
+time it is asked for."""
 
 from functools import cached_property
 
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 
+from posts import threads
 from posts.models import Comment, Post
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
 from posts.structured_data import blog_posting
-from posts.threads import CommentPage, comment_page
+from posts.threads import CommentPage
 
 
 class PostPage:
@@ -33,29 +28,15 @@ class PostPage:
         """Raise InvalidPage when `comment_page` names no page of comments."""
         self._post = post
         self._request = request
-        self._comment_options = {
-            "own_ids": own_ids,
-            "page": comment_page,
-            "per_page": comments_per_page,
-            "max_depth": max_depth,
-            "reply_to": reply_to,
-        }
-        # The comments are the same for every visitor unless some of them are
-        # the visitor's own, awaiting moderation, or the form is among them.
-        self.shares_comments = not own_ids and reply_to is None
-        if self.shares_comments:
-            self.comment_page_number = self._checked_page_number(
-                comment_page, comments_per_page
-            )
-        else:
-            self.comment_page_number = self.comments.number
-
-    def _checked_page_number(self, page, per_page) -> int:
-        # The post comes with its number of threads: no query.
-        if not per_page:
-            return 1
-        paginator = Paginator(range(self._post.thread_count), per_page)
-        return paginator.validate_number(page) if page else paginator.num_pages
+        self._reply_to = reply_to
+        self.comments: CommentPage = threads.comment_page(
+            post,
+            own_ids=own_ids,
+            page=comment_page,
+            per_page=comments_per_page,
+            max_depth=max_depth,
+            reply_to=reply_to,
+        )
 
     @cached_property
     def post(self) -> Post:
@@ -64,12 +45,8 @@ class PostPage:
         return self._post
 
     @cached_property
-    def comments(self) -> CommentPage:
-        return comment_page(self._post, **self._comment_options)
-
-    @cached_property
     def replying_to(self) -> Comment | None:
-        if self._comment_options["reply_to"] is None:
+        if self._reply_to is None:
             return None
         return next(
             (item.comment for item in self.comments.items if item.form_here), None
@@ -94,6 +71,19 @@ class PostPage:
     @property
     def next_post(self) -> Post | None:
         return self._adjacent[1]
+
+    def posts_shown(self) -> list[int]:
+        """The ids of the posts whose titles or text the page shows."""
+        place = self.series_place
+        shown = [
+            self._post,
+            self.previous_post,
+            self.next_post,
+            place and place.previous,
+            place and place.next,
+            *self.related_posts,
+        ]
+        return [post.pk for post in shown if post is not None]
 
     @cached_property
     def structured_data(self) -> dict:

@@ -14,6 +14,7 @@ POST = r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<slug>[-\w]+)/"
 urlpatterns = [
     path("", views.PostListView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("comments/stamp/", views.comment_stamp, name="comment_stamp"),
     # Feeds
     path("feed/", feeds.PostFeed(), name="feed"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed_atom"),

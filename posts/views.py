@@ -1,21 +1,24 @@
 import datetime
-from functools import cached_property, partial
+from functools import cached_property
 from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
-from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from greatleaders import fragments
 from greatleaders.client_ip import client_ip
+from greatleaders.page_cache import SITE, is_shareable_request, post_tag, shows
+from posts.cache_tags import POSTS
 from posts.comment_cookies import (
     forget_author,
     held_ids,
@@ -23,8 +26,13 @@ from posts.comment_cookies import (
     remember_held,
     saved_author,
 )
-from posts.comment_submission import CommentRefused, Sender, submit_comment
-from posts.forms import CommentForm
+from posts.comment_submission import (
+    CommentRefused,
+    ConfirmationNeeded,
+    Sender,
+    submit_comment,
+)
+from posts.forms import CommentForm, issued_token
 from posts.models import Category, Comment, Page, Post, Series, Tag
 from posts.paging import KeyedPaginator
 from posts.post_page import PostPage
@@ -33,13 +41,9 @@ from posts.threads import comment_page_number
 
 
 class PagedListView(ListView):
-    """A list of posts, a page at a time. Its posts are read only when the
-    page's list is not in the fragment cache, and its number of posts is
-    kept there too: a page put together from fragments runs no query.
-
-    Subclasses give the posts in `get_posts()`; the paginator gets the way
-    to them (`get_queryset()`), so that they are not even put into a query
-    when the page's list is in the cache."""
+    """A list of posts, a page at a time. Subclasses give the posts in
+    `get_posts()`; the paginator gets the way to them (`get_queryset()`), so
+    that they are put into a query only when counted or read."""
 
     paginator_class = KeyedPaginator
 
@@ -52,19 +56,10 @@ class PagedListView(ListView):
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
 
-    def get_listing_key(self) -> list:
-        """What tells this list from every other: the view and its
-        arguments (the page number aside)."""
-        return [type(self).__name__, *self.kwargs.values()]
-
-    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
-        count = partial(fragments.get_or_compute, "post-count", self.get_listing_key())
-        return super().get_paginator(
-            queryset, per_page, orphans, count_with=count, **kwargs
-        )
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(listing_key=self.get_listing_key(), **kwargs)
+        context = super().get_context_data(**kwargs)
+        shows(self.request, POSTS, *(post_tag(post.pk) for post in context["page_obj"]))
+        return context
 
 
 class PostListView(PagedListView):
@@ -76,6 +71,7 @@ class PostListView(PagedListView):
         return Post.objects.published().for_listing().front_page_order()
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class PostDetailView(DetailView):
     """A post with its comments; a POST here leaves a reply."""
 
@@ -95,34 +91,30 @@ class PostDetailView(DetailView):
         posts = posts.select_related("author", "series").with_comment_counts()
         return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
 
-    def get_object(self, queryset=None):
-        if self.request.user.is_staff:
-            # Previews are never kept: editors see each change at once.
-            return super().get_object(queryset)
-        # Every reader who is not staff may see the same posts.
-        return fragments.get_or_compute(
-            "post", [self.kwargs[self.slug_url_kwarg]], super().get_object
-        )
-
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         canonical = self.object.get_absolute_url()
         if escape_uri_path(request.path) != canonical:
             return redirect(canonical, permanent=True)
         initial = {**saved_author(request), "parent": request.GET.get("replytocom")}
-        # Built only when the page shows it: the blank form every anonymous
-        # visitor gets comes from the fragment cache.
-        form = SimpleLazyObject(
-            partial(CommentForm, user=request.user, initial=initial)
-        )
-        context = self.get_context_data(
-            form=form,
-            form_is_blank=CommentForm.is_blank_for(request.user, initial),
-            reply_to=initial["parent"],
-        )
+        if not is_shareable_request(request):
+            # A page for this visitor alone carries the form's time stamp; a
+            # shared one gets it when the reader starts typing.
+            initial["issued"] = issued_token()
+        form = CommentForm(user=request.user, initial=initial)
+        context = self.get_context_data(form=form, reply_to=initial["parent"])
         return self.render_to_response(context)
 
     def post(self, request, *args, **kwargs):
+        # Anonymous comments come from shared pages, which carry no CSRF
+        # token: what stops forged and automated ones is the spam rules
+        # (honeypot, time stamp, flood, duplicates, links). Signed-in
+        # commenters' pages are their own, and their forms carry a token.
+        if request.user.is_authenticated:
+            return csrf_protect(self.take_comment)(request)
+        return self.take_comment(request)
+
+    def take_comment(self, request):
         # Readers comment only on posts they may see, previews excluded.
         self.object = get_object_or_404(
             self.with_page_data(Post.objects.published()), slug=self.kwargs["slug"]
@@ -132,6 +124,9 @@ class PostDetailView(DetailView):
             return self.refuse(form, status=HTTPStatus.BAD_REQUEST)
         try:
             comment = submit_comment(self.object, form, sender_of(request))
+        except ConfirmationNeeded as refusal:
+            form = form.restamped()
+            return self.refuse(form, message=refusal.message, status=refusal.status)
         except CommentRefused as refusal:
             return self.refuse(form, message=refusal.message, status=refusal.status)
         response = redirect(self.comment_location(comment))
@@ -168,6 +163,7 @@ class PostDetailView(DetailView):
             )
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
+        shows(self.request, POSTS, *map(post_tag, post_page.posts_shown()))
         return super().get_context_data(post_page=post_page, **kwargs)
 
 
@@ -188,9 +184,7 @@ class ArchiveView(PagedListView):
     feed_url_name = ""
 
     def get(self, request, *args, **kwargs):
-        self.subject = fragments.get_or_compute(
-            "archive-subject", self.get_listing_key(), self.get_subject
-        )
+        self.subject = self.get_subject()
         return super().get(request, *args, **kwargs)
 
     def get_posts(self):
@@ -234,11 +228,7 @@ class CategoryArchiveView(ArchiveView):
     @cached_property
     def branch(self):
         try:
-            return fragments.get_or_compute(
-                "category-branch",
-                [self.kwargs["slug"]],
-                partial(Category.objects.branch, self.kwargs["slug"]),
-            )
+            return Category.objects.branch(self.kwargs["slug"])
         except Category.DoesNotExist as missing:
             raise Http404(str(missing)) from missing
 
@@ -308,6 +298,7 @@ class SeriesListView(ListView):
     template_name = "posts/series_list.html"
 
     def get_queryset(self):
+        shows(self.request, POSTS)
         return Series.objects.with_part_counts()
 
 
@@ -317,19 +308,10 @@ class SeriesDetailView(DetailView):
     def get_queryset(self):
         return Series.objects.all()
 
-    def get_object(self, queryset=None):
-        return fragments.get_or_compute(
-            "series", [self.kwargs[self.slug_url_kwarg]], super().get_object
-        )
-
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            # Read only when the list is not in the fragment cache.
-            parts=SimpleLazyObject(
-                lambda: Post.objects.published().in_series(self.object).for_listing()
-            ),
-            **kwargs,
-        )
+        parts = list(Post.objects.published().in_series(self.object).for_listing())
+        shows(self.request, POSTS, *(post_tag(post.pk) for post in parts))
+        return super().get_context_data(parts=parts, **kwargs)
 
 
 class PageDetailView(DetailView):
@@ -338,6 +320,7 @@ class PageDetailView(DetailView):
     template_name = "posts/page_detail.html"
 
     def get_queryset(self):
+        shows(self.request, SITE)
         return Page.objects.visible_to(self.request.user)
 
 
@@ -353,9 +336,6 @@ class SearchView(PagedListView):
     def query(self):
         return self.request.GET.get("q", "").strip()
 
-    def get_listing_key(self):
-        return [*super().get_listing_key(), self.query]
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(search_query=self.query, **kwargs)
 
@@ -368,3 +348,11 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@never_cache
+@require_GET
+def comment_stamp(request):
+    """The comment form's time stamp, fetched by the page's script when a
+    reader starts typing: shared pages carry none of their own."""
+    return JsonResponse({"issued": issued_token()})

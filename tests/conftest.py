@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
-from greatleaders import generation_notices, recently_used, shared_cache
+from greatleaders import page_cache
 from tests.servers import collect_static, require_postgres_and_redis
 
 
@@ -37,44 +37,14 @@ def django_db_modify_db_settings(
 
 
 @pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    # Most tests read pages as they render; tests of the page cache turn it
-    # on with the `page_cache` fixture.
-    settings.PAGE_CACHE_SECONDS = 0
-
-
-@pytest.fixture(autouse=True)
-def _no_fragment_cache(settings):
-    # Likewise for the parts of pages (see greatleaders.fragments): tests of
-    # the fragment cache turn it on with the `fragment_cache` fixture.
-    settings.FRAGMENT_CACHE_SECONDS = 0
-
-
-def empty_reachable_cache():
-    """Every cache empty, with the shared cache reachable, for the test
-    that runs in it."""
-    shared_cache.forget_outage()
+def _empty_cache():
+    """The page cache is on in every test, as in production, so that a page
+    kept when it should not be fails a test; each test starts with it empty
+    and reachable."""
+    page_cache.forget_outage()
     cache.clear()
-    recently_used.values.clear()
-    # The generation this process holds was in the cache just emptied.
-    if notices := generation_notices.listener():
-        notices.forget()
     yield
-    shared_cache.forget_outage()
-
-
-@pytest.fixture
-def fragment_cache(settings):
-    """The fragment cache on, empty, with the shared cache reachable."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    yield from empty_reachable_cache()
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache on, empty, with the shared cache reachable."""
-    settings.PAGE_CACHE_SECONDS = 600
-    yield from empty_reachable_cache()
+    page_cache.forget_outage()
 
 
 @pytest.fixture

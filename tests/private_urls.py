@@ -8,8 +8,6 @@ from django.middleware.csrf import get_token
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 
-from greatleaders.page_cache import mark_visitor_private
-
 
 def page_with_a_form(request):
     return HttpResponse(
@@ -26,12 +24,6 @@ def page_marked_never_cache(request):
     return HttpResponse("Only for you.")
 
 
-def comment_held_for_moderation(request):
-    response = HttpResponse("Thank you: your comment awaits moderation.")
-    mark_visitor_private(response, max_age=3600)
-    return response
-
-
 def database_away(request):
     raise OperationalError("connection to server at 127.0.0.1 failed")
 
@@ -40,7 +32,6 @@ urlpatterns = [
     path("form/", page_with_a_form),
     path("nonce/", page_with_a_nonce),
     path("never-cache/", page_marked_never_cache),
-    path("held-comment/", comment_held_for_moderation),
     path("database-away/", database_away),
     path("", include("greatleaders.urls")),
 ]

@@ -141,7 +141,10 @@ def test_unknown_old_addresses_stay_not_found(client):
     assert client.get("/nothing/at/all/").status_code == HTTPStatus.NOT_FOUND
 
 
-def test_the_home_page_with_its_own_query_strings_costs_no_extra_query(client):
+def test_the_home_page_with_its_own_query_strings_costs_no_extra_query(
+    client, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
     PostFactory()
     with CaptureQueriesContext(connection) as plain:
         client.get("/")

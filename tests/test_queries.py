@@ -17,6 +17,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _every_page_rendered(settings):
+    # The queries of rendering: what a page costs when no kept copy serves it.
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def filed_posts(count, *, categories, tags, series, author):
     return [
         PostFactory(categories=categories, tags=tags, series=series, author=author)

@@ -25,14 +25,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def redis_cache(settings, page_cache):
-    """The page and fragment caches on a Redis of the test's own, which it
-    may stop."""
-    settings.FRAGMENT_CACHE_SECONDS = 600
+def redis_cache(settings):
+    """The page cache on a Redis of the test's own, which it may stop."""
     redis = ThrowawayRedis()
     settings.CACHES = {
         "default": {
-            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -42,10 +40,10 @@ def redis_cache(settings, page_cache):
 
 
 @pytest.fixture
-def cache_at_a_closed_port(settings, page_cache):
+def cache_at_a_closed_port(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "greatleaders.redis_cache.SharedClientRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
@@ -57,7 +55,7 @@ def test_pages_are_served_uncached_when_redis_stops(client, redis_cache, caplog)
     assert client.get(post.get_absolute_url()).headers[STATUS_HEADER] == "hit"
     redis_cache.stop()
 
-    with caplog.at_level(logging.WARNING, logger="greatleaders.shared_cache"):
+    with caplog.at_level(logging.WARNING, logger="greatleaders.page_cache"):
         responses = [client.get(post.get_absolute_url()) for _ in range(3)]
 
     assert [response.status_code for response in responses] == [HTTPStatus.OK] * 3
@@ -131,7 +129,6 @@ def server_behind_relay(postgres_and_redis, database_relay, collected_static, tm
         {
             "DATABASE_URL": database_url_for_servers(port=database_relay.port),
             "DJANGO_STATIC_ROOT": str(collected_static),
-            "GREATLEADERS_PAGE_CACHE_SECONDS": "0",
             "REDIS_URL": "",
         },
         tmp_path,
@@ -163,7 +160,7 @@ def test_visitors_get_a_themed_503_at_once_while_the_database_is_down(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_pages_made_of_cached_parts_are_still_served_while_the_database_is_down(
+def test_pages_in_the_page_cache_are_still_served_while_the_database_is_down(
     server_behind_relay, database_relay
 ):
     PostFactory(title="The Thaw")

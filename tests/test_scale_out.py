@@ -47,7 +47,7 @@ def shared_data(request, tmp_path):
 
 
 @pytest.fixture
-def servers(shared_data, collected_static, tmp_path, page_cache):
+def servers(shared_data, collected_static, tmp_path):
     env = {"DJANGO_STATIC_ROOT": str(collected_static), **shared_data}
     first = AppServer.start(env, tmp_path)
     second = AppServer.start(env, tmp_path)

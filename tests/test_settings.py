@@ -171,7 +171,7 @@ def test_an_sqlite_database_lets_processes_read_while_one_writes(tmp_path):
         ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "FileBasedCache"),
         (
             {"DJANGO_CACHE_DIR": "/tmp/cache", "REDIS_URL": "redis://127.0.0.1/1"},
-            "SharedClientRedisCache",
+            "RedisCache",
         ),
     ],
 )
@@ -189,8 +189,8 @@ def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
 @pytest.mark.parametrize(
     ("env", "backend"),
     [
-        ({"REDIS_URL": ""}, "RememberingFileBasedCache at var/cache"),
-        ({"REDIS_URL": "redis://127.0.0.1/1"}, "SharedClientRedisCache at "),
+        ({"REDIS_URL": ""}, "FileBasedCache at var/cache"),
+        ({"REDIS_URL": "redis://127.0.0.1/1"}, "RedisCache at "),
     ],
 )
 def test_commands_share_the_machines_cache_in_files_unless_there_is_redis(env, backend):

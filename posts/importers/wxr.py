@@ -24,7 +24,7 @@ from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
-from greatleaders.content_generation import content_changed_on_commit
+from greatleaders.page_cache import SITE, expire_on_commit
 from posts.importers import wp_content
 from posts.importers.wxr_comments import import_comments
 from posts.importers.wxr_reader import (
@@ -133,7 +133,7 @@ def import_stream(
             transaction.set_rollback(True)
         else:
             # Bulk inserts send no save signals: cached pages go stale here.
-            content_changed_on_commit()
+            expire_on_commit(SITE)
     return report
 
 

@@ -1,0 +1,101 @@
+"""What the blog's pages show, and which change expires which of them (see
+greatleaders.page_cache for how tags and versions work).
+
+The tags:
+
+- POSTS: which posts readers see, in which order, filed where, and the
+  names they are filed under (categories, tags, series, authors). Every
+  list, archive, feed and post page (previous and next, series box,
+  related reading) shows it. Publishing, unpublishing, re-dating or
+  re-filing a post expires it, and so does a scheduled post's time coming.
+- `post_tag(pk)`: one post's own text and its approved comments (their
+  number shows in lists too). Editing a post, or a comment on it being
+  approved, changed or removed, expires what shows that post and nothing
+  else.
+- COMMENTS: the site's latest comments (the comments feed).
+- SITE (every page): the menu and static pages, and `expire_pages`.
+
+Writes that send no signal (`QuerySet.update()`) expire their tags where
+they are made: see `Post.objects.set_status()` and `Comment.objects.set_status()`.
+"""
+
+import time
+
+from django.contrib.auth import get_user_model
+from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from greatleaders import page_cache
+from greatleaders.page_cache import SITE, expire_on_commit, post_tag
+
+POSTS = "posts"
+COMMENTS = "comments"
+# When the database cannot say when the next post is due, ask again soon.
+UNKNOWN_SCHEDULE_SECONDS = 60
+
+
+def next_scheduled_post() -> float:
+    """When the next scheduled post goes live, as a timestamp: the lists
+    change then without a write."""
+    from posts.models import Post
+
+    try:
+        due = Post.objects.scheduled().values_list("published_at", flat=True).first()
+    except DatabaseError:
+        return time.time() + UNKNOWN_SCHEDULE_SECONDS
+    return due.timestamp() if due else float("inf")
+
+
+def post_saved(sender, instance, created, **kwargs):
+    tags = [post_tag(instance.pk)]
+    if created or instance.listing_changed():
+        tags.append(POSTS)
+    expire_on_commit(*tags)
+
+
+def post_deleted(sender, instance, **kwargs):
+    expire_on_commit(POSTS, post_tag(instance.pk))
+
+
+def post_filing_changed(sender, instance, action, pk_set, model, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    from posts.models import Post
+
+    # `instance` is a post, or a category whose posts are given in pk_set.
+    posts = [instance.pk] if isinstance(instance, Post) else list(pk_set or ())
+    expire_on_commit(POSTS, *map(post_tag, posts))
+
+
+def comment_changed(sender, instance, **kwargs):
+    # A comment held for moderation or caught as spam shows on no shared
+    # page: a flood of spam expires nothing.
+    if instance.is_approved or instance.was_approved():
+        expire_on_commit(post_tag(instance.post_id), COMMENTS)
+
+
+def names_changed(sender, instance, update_fields=None, **kwargs):
+    # A log-in stamps the user's last_login: nothing any page shows.
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    expire_on_commit(POSTS)
+
+
+def page_changed(sender, **kwargs):
+    # Static pages are few and the menu on every page lists them.
+    expire_on_commit(SITE)
+
+
+def connect() -> None:
+    from posts.models import Category, Comment, Page, Post, Series, Tag
+
+    page_cache.set_deadline(POSTS, next_scheduled_post)
+    post_save.connect(post_saved, sender=Post)
+    post_delete.connect(post_deleted, sender=Post)
+    for through in (Post.categories.through, Post.tags.through):
+        m2m_changed.connect(post_filing_changed, sender=through)
+    for signal in (post_save, post_delete):
+        signal.connect(comment_changed, sender=Comment)
+        signal.connect(page_changed, sender=Page)
+        for model in (Category, Tag, Series, get_user_model()):
+            signal.connect(names_changed, sender=model)
