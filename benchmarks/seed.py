@@ -332,6 +332,7 @@ def make_comments(rng, writer, posts):
             if status == Comment.Status.APPROVED:
                 on_post.append(comment)
     Comment.objects.bulk_create(rows, batch_size=2_000)
+    Post.objects.recount_comments()
     return len(rows)
 
 

@@ -110,20 +110,33 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "greatleaders.urls"
 
+# The public theme is in Jinja2 (templates/, see greatleaders.theme); the
+# admin, its overrides (templates/django/) and Django's own pages keep
+# Django's template language.
+CONTEXT_PROCESSORS = [
+    "django.template.context_processors.csp",
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "posts.context_processors.site",
+]
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
+        "APP_DIRS": False,
         "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.csp",
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "posts.context_processors.site",
-            ],
+            "environment": "greatleaders.theme.environment",
+            "context_processors": CONTEXT_PROCESSORS,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
         },
+    },
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates" / "django"],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": CONTEXT_PROCESSORS},
     },
 ]
 

@@ -21,8 +21,8 @@ from django.utils.module_loading import import_string
 
 from greatleaders import page_cache
 
-# The admin's templates are compiled by the admin's first request instead.
-SKIPPED_FOLDERS = {"admin"}
+# The admin's templates (Django's) are compiled by its first request instead.
+SKIPPED_FOLDERS = {"django"}
 
 
 def warm_up() -> list[str]:
@@ -42,9 +42,9 @@ def warm_up() -> list[str]:
 
 
 def _compile_site_templates() -> list[str]:
-    engine = engines["django"]
+    engine = engines["jinja2"]
     compiled = []
-    for folder in engine.dirs:
+    for folder in engine.template_dirs:
         for path in sorted(Path(folder).rglob("*.html")):
             name = path.relative_to(Path(folder)).as_posix()
             if name.split("/")[0] not in SKIPPED_FOLDERS:
@@ -66,6 +66,7 @@ def _render_comment_form() -> None:
 def _load_serving_code() -> None:
     """Load what Django loads only once a request needs it."""
     engines["django"].engine.template_context_processors  # noqa: B018
+    engines["jinja2"].template_context_processors  # noqa: B018
     formats.get_format("DATE_FORMAT")
     import_string(settings.MESSAGE_STORAGE)
     import_string(settings.SESSION_SERIALIZER)

@@ -9,8 +9,10 @@ class PostsConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from posts import cache_tags, search
+        from posts import cache_tags, comment_counts, search
 
+        # Counts first: the pages expired next show the new ones.
+        comment_counts.connect()
         cache_tags.connect()
 
         # The search index's SQL needs these on SQLite; see posts.search.

@@ -221,22 +221,19 @@ class PostQuerySet(models.QuerySet):
         return self.filter(pk__in=filed.values("post_id"))
 
     def for_listing(self):
-        """What a list of posts shows: author, categories, tags and the number
-        of approved comments, in a fixed number of queries whatever the page
-        size."""
-        return (
-            self.select_related("author", "series")
-            .prefetch_related("categories", "tags")
-            .with_comment_counts()
+        """What a list of posts shows: author, categories and tags, in a
+        fixed number of queries whatever the page size."""
+        return self.select_related("author", "series").prefetch_related(
+            "categories", "tags"
         )
 
-    def with_comment_counts(self):
-        return self.annotate(comment_count=_approved_comment_count())
-
-    def with_thread_counts(self):
-        """Annotate `thread_count`: approved top-level comments, by which
-        comments are paged (see posts.threads)."""
-        return self.annotate(thread_count=_approved_comment_count(parent=None))
+    def recount_comments(self) -> int:
+        """Count each post's approved comments and the threads they start
+        again, into `comment_count` and `thread_count`."""
+        return self.update(
+            comment_count=_approved_comment_count(),
+            thread_count=_approved_comment_count(parent=None),
+        )
 
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
@@ -261,9 +258,8 @@ class PostQuerySet(models.QuerySet):
 
 
 def _approved_comment_count(**filters):
-    """The number of each post's approved comments matching `filters`. A
-    correlated subquery is counted only for the rows a page returns, where a
-    join and GROUP BY would count every post's comments first."""
+    """The number of each post's approved comments matching `filters`, as a
+    correlated subquery."""
     approved = (
         Comment.objects.approved()
         .filter(post=models.OuterRef("pk"), **filters)
@@ -336,6 +332,18 @@ class Post(models.Model):
         default=False, help_text="Sticky posts stay at the top of the home page."
     )
     comments_open = models.BooleanField(default=True)
+    # Kept as comments are approved, changed or removed (see
+    # posts.comment_counts), as WordPress keeps comment_count: lists and
+    # pages show them without counting.
+    comment_count = models.PositiveIntegerField(
+        "approved comments", default=0, editable=False
+    )
+    thread_count = models.PositiveIntegerField(
+        "approved top-level comments",
+        default=0,
+        editable=False,
+        help_text="What comments are paged by (see posts.threads).",
+    )
     wordpress_id = models.PositiveBigIntegerField(
         "WordPress ID",
         null=True,
@@ -458,6 +466,7 @@ class CommentQuerySet(models.QuerySet):
         and only those."""
         posts = set(self.values_list("post_id", flat=True))
         count = self.update(status=status)
+        Post.objects.filter(pk__in=posts).recount_comments()
         # Updates send no signal: the pages they change are named here.
         expire_on_commit(COMMENTS, *map(post_tag, posts))
         return count

@@ -89,8 +89,8 @@ def comment_page(
         return CommentPage(items=items, count=post.comment_count)
 
     top_level = comments.filter(parent=None).values("pk")
-    thread_count = getattr(post, "thread_count", None)
-    if own_ids or thread_count is None:
+    thread_count = post.thread_count
+    if own_ids:
         # A visitor's own held comments may start threads of their own.
         thread_count = top_level.count()
     # Numbers are checked against the count alone, and a page's threads are

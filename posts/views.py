@@ -84,12 +84,9 @@ class PostDetailView(DetailView):
 
     @staticmethod
     def with_page_data(posts):
-        """What the page shows of the post, fetched with it: its author,
-        series and number of comments and, when comments are paged, of
-        threads. Categories and tags are fetched only for parts of the page
-        that are not in the fragment cache (see PostPage)."""
-        posts = posts.select_related("author", "series").with_comment_counts()
-        return posts.with_thread_counts() if settings.COMMENTS_PER_PAGE else posts
+        """What the page shows of the post, fetched with it: its author and
+        series (PostPage fetches its categories and tags)."""
+        return posts.select_related("author", "series")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -164,7 +161,10 @@ class PostDetailView(DetailView):
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
         shows(self.request, POSTS, *map(post_tag, post_page.posts_shown()))
-        return super().get_context_data(post_page=post_page, **kwargs)
+        # The post as the page shows it, its categories and tags fetched.
+        return super().get_context_data(
+            post_page=post_page, post=post_page.post, **kwargs
+        )
 
 
 def sender_of(request):

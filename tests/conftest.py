@@ -1,9 +1,28 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.template.backends import jinja2
+from django.test.signals import template_rendered
 
 from greatleaders import page_cache
 from tests.servers import collect_static, require_postgres_and_redis
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_contexts_in_responses():
+    """Django's test client records the context of the templates a response
+    rendered (`response.context`) for its own template language only: the
+    theme's Jinja2 templates report theirs the same way."""
+    render = jinja2.Template.render
+
+    def render_and_report(self, context=None, request=None):
+        html = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context or {})
+        return html
+
+    jinja2.Template.render = render_and_report
+    yield
+    jinja2.Template.render = render
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
-from django.utils.html import escape
+from markupsafe import escape
 
 from posts.models import Comment
 from tests.commenting import comment_data, leave_comment

@@ -306,7 +306,7 @@ def test_replies_are_nested_under_their_parent_oldest_first(client, post):
 
     html = response.text
     assert html.index("Top one.") < html.index("A reply.") < html.index("Top two.")
-    items = response.context["comments"].items
+    items = response.context["post_page"].comments.items
     assert [(i.comment, i.depth) for i in items] == [
         (first, 1),
         (reply, 2),
@@ -323,7 +323,7 @@ def test_threads_nest_five_deep_and_deeper_replies_stay_at_five(client, post):
 
     response = client.get(post.get_absolute_url())
 
-    depths = [item.depth for item in response.context["comments"].items]
+    depths = [item.depth for item in response.context["post_page"].comments.items]
     assert depths == [1, 2, 3, 4, 5, 5, 5]
     assert response.text.count('class="comment-reply-link"') == 4
 
@@ -335,7 +335,7 @@ def test_thread_depth_follows_the_setting(client, post, settings):
 
     response = client.get(post.get_absolute_url())
 
-    assert [i.depth for i in response.context["comments"].items] == [1, 2, 2]
+    assert [i.depth for i in response.context["post_page"].comments.items] == [1, 2, 2]
 
 
 def test_reply_link_without_javascript_puts_the_form_under_the_comment(client, post):
@@ -378,7 +378,7 @@ def test_a_reply_whose_parent_is_hidden_still_shows(client, post):
 
     response = client.get(post.get_absolute_url())
 
-    assert [i.comment for i in response.context["comments"].items] == [reply]
+    assert [i.comment for i in response.context["post_page"].comments.items] == [reply]
 
 
 # What each comment shows
@@ -440,9 +440,13 @@ def test_comment_pages_show_the_newest_page_first_with_a_link_to_older(
     first_view = client.get(post.get_absolute_url())
     older = client.get(f"{post.get_absolute_url()}?cpage=1")
 
-    assert [i.comment for i in first_view.context["comments"].items] == [newest]
+    assert [i.comment for i in first_view.context["post_page"].comments.items] == [
+        newest
+    ]
     assert "Older comments" in first_view.text
-    assert [i.comment.pk for i in older.context["comments"].items][:1] == [oldest.pk]
+    assert [i.comment.pk for i in older.context["post_page"].comments.items][:1] == [
+        oldest.pk
+    ]
     assert "Reply travels with its thread." in older.text
     assert "Newer comments" in older.text
     assert middle.text in older.text
@@ -486,7 +490,7 @@ def test_a_post_with_200_threaded_comments_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(post.get_absolute_url())
 
-    assert len(response.context["comments"].items) == 200
+    assert len(response.context["post_page"].comments.items) == 200
 
 
 def test_the_form_token_measures_time_to_fill_in(client, post):

@@ -76,8 +76,8 @@ def test_a_scheduled_post_appears_once_its_time_passes(client):
         after = client.get("/")
         detail = client.get(post.get_absolute_url())
 
-    assert "Tomorrow&#x27;s news" not in before.text
-    assert "Tomorrow&#x27;s news" in after.text
+    assert "Tomorrow&#39;s news" not in before.text
+    assert "Tomorrow&#39;s news" in after.text
     assert detail.status_code == HTTPStatus.OK
 
 

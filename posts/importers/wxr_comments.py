@@ -72,6 +72,9 @@ def import_comments(
             placed[id_] = (comment.pk, comment.thread_id or comment.pk)
         waiting = [id_ for id_ in waiting if id_ not in placed]
         report.created["comments"] += len(comments)
+    # bulk_create() sends no signal: the posts count their comments here.
+    commented = {post.pk for _, post in records.values()}
+    Post.objects.filter(pk__in=commented).recount_comments()
 
 
 def _parent_waiting(id_: int, records: dict, placed: Placed) -> bool:
