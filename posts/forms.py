@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
+from django.forms.renderers import Jinja2 as Jinja2Renderer
 
 from posts.models import Comment
 
@@ -40,6 +41,10 @@ def seconds_since(token: str) -> float | None:
 
 
 class CommentForm(forms.ModelForm):
+    # Its widgets drawn with Django's Jinja2 templates, as the rest of the
+    # page is: several times faster than with Django's own.
+    default_renderer = Jinja2Renderer()
+
     # WordPress's limit for comment text.
     text = forms.CharField(
         label="Comment",

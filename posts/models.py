@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -16,12 +15,19 @@ from taggit.models import TagBase, TaggedItemBase
 
 from greatleaders.page_cache import expire_on_commit, post_tag
 from posts import text
+from posts.addresses import address
 from posts.cache_tags import COMMENTS, POSTS
 from posts.comment_text import render_comment_text
 from posts.sanitize import sanitize_html
 
 # WordPress's automatic excerpt: the first 55 words of the text.
 EXCERPT_WORDS = 55
+
+
+def opening_words(body: str) -> str:
+    """WordPress's automatic excerpt of `body`: its first words, as text."""
+    return Truncator(strip_tags(body)).words(EXCERPT_WORDS, truncate=" […]")
+
 
 EDITOR_EXTENSIONS = {
     "Blockquote": True,
@@ -129,7 +135,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:category", kwargs={"slug": self.slug})
+        return address("posts:category", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -142,7 +148,7 @@ class Tag(TagBase):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse("posts:tag", kwargs={"slug": self.slug})
+        return address("posts:tag", slug=self.slug)
 
 
 class TaggedPost(TaggedItemBase):
@@ -186,7 +192,7 @@ class Series(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:series", kwargs={"slug": self.slug})
+        return address("posts:series", slug=self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -332,6 +338,9 @@ class Post(models.Model):
         default=False, help_text="Sticky posts stay at the top of the home page."
     )
     comments_open = models.BooleanField(default=True)
+    # Derived from the body as it is saved (see derive_from_body).
+    opening_words = models.TextField(editable=False, blank=True)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
     # Kept as comments are approved, changed or removed (see
     # posts.comment_counts), as WordPress keeps comment_count: lists and
     # pages show them without counting.
@@ -360,7 +369,14 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The home page's order (sticky first, newest first), read from
+            # the index without sorting every published post.
+            models.Index(
+                fields=["status", "sticky", "published_at"], name="posts_front_page_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -369,18 +385,17 @@ class Post(models.Model):
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "post"
         self.body = sanitize_html(self.body)
+        self.derive_from_body()
         super().save(*args, **kwargs)
         self._remember_listing()
 
     def get_absolute_url(self):
         local = timezone.localtime(self.published_at)
-        return reverse(
+        return address(
             "posts:detail",
-            kwargs={
-                "year": local.year,
-                "month": f"{local.month:02d}",
-                "slug": self.slug,
-            },
+            year=local.year,
+            month=f"{local.month:02d}",
+            slug=self.slug,
         )
 
     def natural_key(self):
@@ -418,22 +433,21 @@ class Post(models.Model):
             return True
         return any(getattr(self, name) != value for name, value in loaded.items())
 
-    @cached_property
-    def summary(self):
-        """The excerpt, or the opening words of the body when there is none.
-        Kept once worked out: a post page shows it several times."""
-        if self.excerpt:
-            return self.excerpt
-        return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
+    def derive_from_body(self) -> None:
+        """Work out what lists and pages show of the body, once, as it is
+        saved: its opening words and its number of words."""
+        self.opening_words = opening_words(self.body)
+        self.word_count = text.word_count(self.body)
 
-    @cached_property
+    @property
+    def summary(self):
+        """The excerpt, or the opening words of the body when there is none."""
+        return self.excerpt or self.opening_words
+
+    @property
     def reading_minutes(self):
         """Estimated minutes to read the body."""
-        return text.reading_minutes(self.body)
-
-    @cached_property
-    def word_count(self):
-        return text.word_count(self.body)
+        return text.minutes_to_read(self.word_count)
 
     @property
     def comments_closed(self):
@@ -726,14 +740,12 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:page", kwargs={"slug": self.slug})
+        return address("posts:page", slug=self.slug)
 
     @cached_property
     def summary(self):
         """The description, or the opening words of the page."""
-        if self.description:
-            return self.description
-        return Truncator(strip_tags(self.body)).words(EXCERPT_WORDS, truncate=" […]")
+        return self.description or opening_words(self.body)
 
 
 class Attachment(models.Model):

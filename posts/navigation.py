@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
+from posts.addresses import address
 from posts.models import Category, Page, Post, Series, TaggedPost
 
 # How many posts "Related reading" lists under a post.
@@ -135,7 +135,7 @@ _MENU_KINDS = {0: "posts:category", 1: "posts:series", 2: "posts:page"}
 def menu_current_page(path: str, menu: list[MenuLink]) -> str:
     """`path` when the menu links to it (Home included), else "": what marks
     a link of the menu as the current page, and all the menu varies on."""
-    if path == reverse("posts:home") or any(link.url == path for link in menu):
+    if path == address("posts:home") or any(link.url == path for link in menu):
         return path
     return ""
 
@@ -164,6 +164,6 @@ def site_menu() -> list[MenuLink]:
         "kind", "position", "label"
     )
     return [
-        MenuLink(label, reverse(_MENU_KINDS[kind], kwargs={"slug": slug}))
+        MenuLink(label, address(_MENU_KINDS[kind], slug=slug))
         for kind, position, label, slug in rows
     ]

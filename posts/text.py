@@ -27,6 +27,6 @@ def word_count(markup: str | None) -> int:
     return len(_WORD.findall(html_to_text(markup)))
 
 
-def reading_minutes(markup: str | None) -> int:
-    """Minutes an unhurried reader needs for `markup`: at least one."""
-    return max(1, math.ceil(word_count(markup) / WORDS_PER_MINUTE))
+def minutes_to_read(words: int) -> int:
+    """Minutes an unhurried reader needs for `words` words: at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

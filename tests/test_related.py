@@ -2,7 +2,7 @@ import pytest
 
 from posts.models import Post
 from posts.navigation import related_posts, series_place
-from posts.text import html_to_text, reading_minutes
+from posts.text import html_to_text, minutes_to_read, word_count
 from tests.factories import CategoryFactory, PostFactory, SeriesFactory, TagFactory
 from tests.html_text import page_text
 
@@ -88,9 +88,9 @@ def test_the_post_page_shows_related_reading(client):
 
 
 def test_reading_time_is_rounded_up_at_200_words_a_minute():
-    assert reading_minutes("<p>" + "word " * 200 + "</p>") == 1
-    assert reading_minutes("<p>" + "word " * 201 + "</p>") == 2
-    assert reading_minutes("") == 1
+    assert minutes_to_read(word_count("<p>" + "word " * 200 + "</p>")) == 1
+    assert minutes_to_read(word_count("<p>" + "word " * 201 + "</p>")) == 2
+    assert minutes_to_read(word_count("")) == 1
 
 
 def test_reading_time_counts_words_not_markup():
