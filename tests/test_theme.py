@@ -17,9 +17,7 @@ MOMENTS = [
 
 @pytest.mark.parametrize("moment", MOMENTS)
 @pytest.mark.parametrize("format_string", list(_FORMATS))
-def test_each_written_out_date_format_matches_djangos(
-    settings, moment, format_string
-):
+def test_each_written_out_date_format_matches_djangos(settings, moment, format_string):
     settings.TIME_ZONE = "Europe/London"
 
     assert local_date(moment, format_string) == date(

@@ -1,0 +1,131 @@
+"""The README's nginx cache configuration (deploy/nginx/), run with stock
+nginx in front of an app server: pages for anonymous readers are kept and
+served by nginx, everyone else passes through, and a change shows within
+the shared lifetime the app gives its pages."""
+
+import os
+import time
+
+import pytest
+from django.db import connection
+
+from tests.commenting import comment_data
+from tests.factories import CommentFactory, PostFactory, saved_with
+from tests.nginx import Nginx, nginx_binary
+from tests.servers import AppServer, Visitor
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.servers]
+
+SHARED_SECONDS = 2
+
+
+@pytest.fixture
+def nginx(collected_static, tmp_path, settings):
+    if nginx_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is needed in CI (apt-get install nginx)")
+        pytest.skip("nginx is not installed")
+    if connection.vendor != "sqlite":
+        pytest.skip("one machine's set-up: the suite on SQLite")
+    app = AppServer.start(
+        {
+            "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
+            "DJANGO_STATIC_ROOT": str(collected_static),
+            "GREATLEADERS_HTTP_CACHE_SECONDS": str(SHARED_SECONDS),
+            "REDIS_URL": "",
+        },
+        tmp_path,
+    )
+    # Changes made here expire the app server's pages, as on one machine.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    front = Nginx(app.url, tmp_path / "nginx")
+    yield front
+    front.stop()
+    app.stop()
+
+
+def cache_status(answer):
+    return answer.headers.get("X-Cache-Status")
+
+
+def test_an_anonymous_readers_page_is_served_by_nginx_the_second_time(nginx):
+    post = PostFactory(title="The Secret Speech")
+
+    first = Visitor(nginx.url).get(post.get_absolute_url())
+    second = Visitor(nginx.url).get(post.get_absolute_url())
+
+    assert cache_status(first) == "MISS"
+    assert cache_status(second) == "HIT"
+    assert second.text == first.text
+    assert "The Secret Speech" in second.text
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    ["sessionid=abc", "comment_author=abc", "comment_held=abc", "a=1; sessionid=x"],
+)
+def test_readers_with_a_cookie_of_their_own_pass_through(nginx, cookie):
+    post = PostFactory()
+    Visitor(nginx.url).get(post.get_absolute_url())
+
+    answer = Visitor(nginx.url).get(post.get_absolute_url(), {"Cookie": cookie})
+
+    assert cache_status(answer) == "BYPASS"
+
+
+def test_a_cookie_of_no_account_does_not_keep_a_reader_from_the_kept_page(nginx):
+    post = PostFactory()
+    Visitor(nginx.url).get(post.get_absolute_url())
+
+    answer = Visitor(nginx.url).get(post.get_absolute_url(), {"Cookie": "theme=dark"})
+
+    assert cache_status(answer) == "HIT"
+
+
+def test_a_page_that_sets_a_cookie_is_never_kept(nginx):
+    Visitor(nginx.url).get("/admin/login/")
+
+    answer = Visitor(nginx.url).get("/admin/login/")
+
+    assert cache_status(answer) != "HIT"
+    assert "Set-Cookie" in answer.headers
+
+
+def test_a_comment_passes_through_and_shows_within_the_shared_lifetime(nginx):
+    post = PostFactory()
+    # A commenter the site knows, whose comments need no moderation.
+    CommentFactory(author_name="Nina Petrovna", author_email="nina@example.com")
+    text = "Posted through nginx."
+    Visitor(nginx.url).get(post.get_absolute_url())
+
+    sent = Visitor(nginx.url).post(post.get_absolute_url(), comment_data(text=text))
+    shown = wait_for(nginx, post.get_absolute_url(), text)
+
+    assert sent.status == 302
+    assert shown <= SHARED_SECONDS + 2
+
+
+def test_an_edit_shows_behind_nginx_within_the_shared_lifetime(nginx):
+    post = PostFactory(title="First title")
+    Visitor(nginx.url).get(post.get_absolute_url())
+    assert cache_status(Visitor(nginx.url).get(post.get_absolute_url())) == "HIT"
+
+    saved_with(post, title="Second title")()
+    shown = wait_for(nginx, post.get_absolute_url(), "Second title")
+
+    assert shown <= SHARED_SECONDS + 2
+
+
+def wait_for(nginx, path, text, limit=10.0) -> float:
+    """Seconds until `text` shows at `path` for a new reader."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        if text in Visitor(nginx.url).get(path).text:
+            return time.monotonic() - started
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} did not show at {path} within {limit} s")
