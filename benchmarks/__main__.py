@@ -14,16 +14,11 @@ import time
 from benchmarks.database import BACKENDS, DATA, clear_cache, exists, recreate
 from benchmarks.wrk import run_wrk
 
-# How the server runs in each mode. "rendered": every part of every page
-# rendered for each request; "uncached": the page cache off, so every page is
-# rendered for each request, from the fragment cache's parts where it has
-# them; "cached": as `make serve` runs.
+# How the server runs in each mode. "rendered": the page cache off, every
+# page rendered for each request; "cached": as `make serve` runs, which is
+# also the mode of the mixed, cold and nginx runs (benchmarks.scenarios).
 MODES = {
-    "rendered": {
-        "GREATLEADERS_PAGE_CACHE_SECONDS": "0",
-        "GREATLEADERS_FRAGMENT_CACHE_SECONDS": "0",
-    },
-    "uncached": {"GREATLEADERS_PAGE_CACHE_SECONDS": "0"},
+    "rendered": {"GREATLEADERS_PAGE_CACHE_SECONDS": "0"},
     "cached": {"GREATLEADERS_PAGE_CACHE_SECONDS": "600"},
 }
 
@@ -51,6 +46,16 @@ def arguments(argv):
         type=int,
         default=50,
         help="GREATLEADERS_COMMENTS_PER_PAGE for the server (WordPress's 50)",
+    )
+    parser.add_argument(
+        "--mixed-duration",
+        default="30s",
+        help="wrk's -d for each mixed run (reads alone, then with approvals)",
+    )
+    parser.add_argument(
+        "--no-scenarios",
+        action="store_true",
+        help="load the pages only: no mixed, cold or nginx run",
     )
     parser.add_argument(
         "--keep-data",
@@ -85,7 +90,8 @@ def main(argv=None) -> int:
     from django.db import connections
 
     from benchmarks import pages as bench
-    from benchmarks import report, seed, targets, yardstick
+    from benchmarks import report, scenarios, seed, targets, yardstick
+    from benchmarks.render import render_times
     from benchmarks.server import Server, log_path
 
     call_command("migrate", verbosity=0)
@@ -104,8 +110,13 @@ def main(argv=None) -> int:
         wanted = set(args.pages.split(","))
         pages = [page for page in pages if page.name in wanted]
     bench.measure(pages)
+    print("Rendering each page in-process, the page cache off…", flush=True)
+    rendered_ms = render_times(pages)
     khrushchev = bench.bench_pages()[1]
-    pages.append(bench.write_static_copy(settings.STATIC_ROOT, khrushchev))
+    static = bench.write_static_copy(settings.STATIC_ROOT, khrushchev)
+    pages.append(static)
+    read_set = scenarios.read_set()
+    unread = scenarios.unread_posts(read_set)
     connections.close_all()
 
     results = {
@@ -123,7 +134,11 @@ def main(argv=None) -> int:
             "comments_per_page": args.comments_per_page,
         },
         "seed": seeded,
-        "pages": [{**vars(page), "load": {}} for page in pages],
+        "pages": [
+            {**vars(page), "render_ms": rendered_ms.get(page.name), "load": {}}
+            for page in pages
+        ],
+        "scenarios": [],
         "worker_rss_mb": {},
         "peak_worker_rss_mb": {},
         "worker_own_mb": {},
@@ -157,6 +172,35 @@ def main(argv=None) -> int:
                     f"  errors {result.errors}",
                     flush=True,
                 )
+            if mode == "cached" and not args.no_scenarios:
+                load = dict(threads=args.threads, connections=args.connections)
+                ran = scenarios.mixed(
+                    server,
+                    read_set,
+                    duration=args.mixed_duration,
+                    warmup=args.warmup,
+                    **load,
+                )
+                ran.append(
+                    scenarios.cold(server, unread, duration=args.duration, **load)
+                )
+                ran += scenarios.through_nginx(
+                    server,
+                    khrushchev.path,
+                    static,
+                    duration=args.duration,
+                    warmup=args.warmup,
+                    **load,
+                )
+                for scenario in ran:
+                    result = scenario.result
+                    print(
+                        f"{scenario.name:24} {result.requests_per_second:8.0f} req/s"
+                        f"  p99 {result.p99_ms:6.1f} ms  errors {result.errors}"
+                        f"  {scenario.note}",
+                        flush=True,
+                    )
+                results["scenarios"] = [scenario.as_dict() for scenario in ran]
             results["worker_rss_mb"][mode] = server.worker_rss_mb()
             results["worker_own_mb"][mode] = server.worker_own_mb()
             results["peak_worker_rss_mb"][mode] = peaks[mode]

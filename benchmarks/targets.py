@@ -3,16 +3,20 @@
 from dataclasses import dataclass
 
 MAX_QUERIES = 8
-KHRUSHCHEV_MIN_RPS = 540
-KHRUSHCHEV_MAX_P99_MS = 50
-BIG_THREAD_MAX_P99_MS = 150
-LIST_MAX_P99_MS = 50
-CACHED_MIN_SHARE_OF_STATIC = 0.8
 MAX_WORKER_RSS_MB = 60
-# The modes the issue sets targets for: the page cache off and on, as
-# `make serve` runs otherwise. "rendered" (the fragment cache off too) shows
-# what rendering every part costs, with no target.
-JUDGED_MODES = {"uncached", "cached"}
+CACHED_MIN_SHARE_OF_STATIC = 0.8
+# Issue 14: WordPress 6.1 with PHP-FPM and no page cache served the
+# Khrushchev post at 60 req/s and unread posts of the same data at 40 req/s
+# on this machine; five times that is the target.
+WORDPRESS_POST_RPS = 60
+WORDPRESS_COLD_RPS = 40
+TIMES_WORDPRESS = 5
+RENDER_MAX_MS = 5.0
+MIXED_MIN_SHARE_OF_READS = 0.8
+MIXED_MAX_P99_MS = 100
+NGINX_MIN_SHARE_OF_STATIC = 0.8
+# The modes the targets judge: the page cache off and on.
+JUDGED_MODES = {"rendered", "cached"}
 
 
 @dataclass
@@ -37,6 +41,7 @@ def check(results: dict) -> list[Check]:
         for mode, load in page["load"].items()
     ]
     errors = sum(load["errors"] for _, _, load in runs)
+    errors += sum(run["errors"] for run in results.get("scenarios", []))
     checks.append(Check("0 errors under load", f"{errors} errors", errors == 0))
 
     queries = {
@@ -51,30 +56,35 @@ def check(results: dict) -> list[Check]:
         )
     )
 
-    if "khrushchev" in pages and "uncached" in pages["khrushchev"]["load"]:
-        run = load("khrushchev", "uncached")
+    rendered = {
+        name: page["render_ms"]
+        for name, page in pages.items()
+        if page.get("render_ms") is not None
+    }
+    if rendered:
+        slowest = max(rendered, key=rendered.get)
         checks.append(
             Check(
-                f"uncached Khrushchev post ≥ {KHRUSHCHEV_MIN_RPS} req/s, p99 < {KHRUSHCHEV_MAX_P99_MS} ms",
-                f"{run['requests_per_second']:.0f} req/s, p99 {run['p99_ms']:.1f} ms",
-                run["requests_per_second"] >= KHRUSHCHEV_MIN_RPS
-                and run["p99_ms"] < KHRUSHCHEV_MAX_P99_MS,
+                f"every page renders in ≤ {RENDER_MAX_MS:.0f} ms in-process, "
+                "the page cache off",
+                f"at most {rendered[slowest]:.1f} ms ({slowest})",
+                rendered[slowest] <= RENDER_MAX_MS,
             )
         )
-    for name, limit in [
-        ("big thread", BIG_THREAD_MAX_P99_MS),
-        ("category p50", LIST_MAX_P99_MS),
-        ("search", LIST_MAX_P99_MS),
-    ]:
-        if name in pages and "uncached" in pages[name]["load"]:
-            run = load(name, "uncached")
-            checks.append(
-                Check(
-                    f"uncached {name} p99 < {limit} ms",
-                    f"p99 {run['p99_ms']:.1f} ms",
-                    run["p99_ms"] < limit,
-                )
+
+    if "khrushchev" in pages and "rendered" in pages["khrushchev"]["load"]:
+        run = load("khrushchev", "rendered")
+        floor = TIMES_WORDPRESS * WORDPRESS_POST_RPS
+        checks.append(
+            Check(
+                f"Khrushchev post, the page cache off, ≥ {floor} req/s "
+                f"({TIMES_WORDPRESS}× WordPress)",
+                f"{run['requests_per_second']:.0f} req/s",
+                run["requests_per_second"] >= floor,
             )
+        )
+
+    checks += scenario_checks({s["name"]: s for s in results.get("scenarios", [])})
 
     if "static" in pages and "cached" in pages["static"]["load"]:
         ceiling = max(load("static", "cached")["requests_per_second"], 1e-9)
@@ -102,6 +112,46 @@ def check(results: dict) -> list[Check]:
                 ", ".join(f"{size:.0f} MB" for size in sizes)
                 + f" after the run; {peak:.0f} MB at the peak",
                 all(size <= MAX_WORKER_RSS_MB for size in [*sizes, peak]),
+            )
+        )
+    return checks
+
+
+def scenario_checks(runs: dict) -> list[Check]:
+    checks = []
+    alone, busy = runs.get("zipf reads"), runs.get("zipf reads, approvals")
+    if alone and busy:
+        share = busy["requests_per_second"] / max(alone["requests_per_second"], 1e-9)
+        checks.append(
+            Check(
+                f"Zipf reads with an approval every 5 s ≥ "
+                f"{MIXED_MIN_SHARE_OF_READS:.0%} of reads alone, p99 < "
+                f"{MIXED_MAX_P99_MS} ms",
+                f"{share:.0%} ({busy['requests_per_second']:.0f} of "
+                f"{alone['requests_per_second']:.0f} req/s), p99 "
+                f"{busy['p99_ms']:.1f} ms",
+                share >= MIXED_MIN_SHARE_OF_READS and busy["p99_ms"] < MIXED_MAX_P99_MS,
+            )
+        )
+    if cold := runs.get("cold posts"):
+        floor = TIMES_WORDPRESS * WORDPRESS_COLD_RPS
+        checks.append(
+            Check(
+                f"posts not read before ≥ {floor} req/s ({TIMES_WORDPRESS}× WordPress)",
+                f"{cold['requests_per_second']:.0f} req/s",
+                cold["requests_per_second"] >= floor,
+            )
+        )
+    kept, static = runs.get("nginx: cached post"), runs.get("nginx: static file")
+    if kept and static:
+        share = kept["requests_per_second"] / max(static["requests_per_second"], 1e-9)
+        checks.append(
+            Check(
+                f"post kept by nginx ≥ {NGINX_MIN_SHARE_OF_STATIC:.0%} of nginx "
+                "serving the same bytes from a file",
+                f"{share:.0%} ({kept['requests_per_second']:,.0f} of "
+                f"{static['requests_per_second']:,.0f} req/s)",
+                share >= NGINX_MIN_SHARE_OF_STATIC,
             )
         )
     return checks

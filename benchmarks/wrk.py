@@ -25,9 +25,13 @@ class LoadResult:
         return {**asdict(self), "errors": self.errors}
 
 
-def run_wrk(url: str, *, threads: int, connections: int, duration: str) -> LoadResult:
+def run_wrk(
+    url: str, *, threads: int, connections: int, duration: str, script=None
+) -> LoadResult:
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}",
                "--latency", "--timeout", "5s", url]  # fmt: skip
+    if script is not None:
+        command[1:1] = ["-s", str(script)]
     output = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=600
     ).stdout

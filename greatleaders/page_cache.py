@@ -73,6 +73,12 @@ SHARED_QUERY_PARAMETERS = frozenset({"page"})
 SEARCH_QUERY_PARAMETERS = frozenset({"q", "page"})
 # Seconds without trying the cache after it failed.
 RETRY_AFTER = 5.0
+# Kept pages this process has found current, with the version of ANY then:
+# while ANY keeps it, nothing has changed and the tags need no reading.
+# Only that version is remembered, never a page: ANY is read from the
+# shared cache for every request.
+CHECKED_PAGES = 20_000
+_checked: dict[str, tuple] = {}
 # What the release digest reads: a change to any of these files changes
 # what pages look like.
 RELEASE_FOLDERS = ("templates", "static", "posts", "greatleaders")
@@ -109,8 +115,9 @@ def shows(request, *tags: str) -> None:
 
 def expire(*tags: str) -> None:
     """Give `tags` new versions: every kept page showing them is stale."""
-    versions = {_version_key(tag): _new_version(tag) for tag in {ANY, *tags}}
-    _call(shared.set_many, versions, None)
+    _call(shared.set_many, {_version_key(tag): _new_version(tag) for tag in tags}, None)
+    # ANY last: whoever sees its new version sees the others' too.
+    _call(shared.set, _version_key(ANY), _new_version(ANY), None)
 
 
 def expire_on_commit(*tags: str) -> None:
@@ -282,7 +289,7 @@ class PageCacheMiddleware:
         # made meanwhile keeps the page out of the cache.
         found = _call(shared.get_many, [key, _version_key(ANY)]) if key else None
         kept = found and found.get(key)
-        if kept and _current_versions(list(kept.versions)) == kept.versions:
+        if kept and self._is_current(key, kept, found.get(_version_key(ANY))):
             response = kept.response()
             response.headers[STATUS_HEADER] = "hit"
             return response
@@ -298,24 +305,46 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
+    def _is_current(key, kept: "KeptPage", any_version) -> bool:
+        """Whether the versions `kept` recorded are still those of its tags.
+        While nothing at all has changed since this process last found them
+        so (the version of ANY is the one then), that is known without
+        reading them."""
+        if any_version is not None and _checked.get(key) == any_version:
+            return time.time() < kept.valid_until
+        if _current_versions(list(kept.versions)) != kept.versions:
+            return False
+        if len(_checked) >= CHECKED_PAGES:
+            _checked.clear()
+        _checked[key] = any_version
+        return True
+
+    @staticmethod
     def _keep(key, request, response, *, before) -> None:
         tags = sorted({SITE, *(request.page_tags or {ANY})})
         versions = _current_versions(tags, also=[_version_key(ANY)])
         if versions is None or versions.pop(_version_key(ANY)) != before:
             return
+        if before is None:
+            # Nothing has changed yet on this site: ANY gets its first version.
+            _call(shared.add, _version_key(ANY), _new_version(ANY), None)
+            before = _call(shared.get, _version_key(ANY))
         kept = KeptPage(response.content, list(response.items()), versions)
+        _checked[key] = before
         _call(shared.set, key, kept, settings.PAGE_CACHE_SECONDS)
         response.headers[STATUS_HEADER] = "miss"
 
 
 class KeptPage:
-    """A rendered page as the cache keeps it: its bytes, its headers and the
-    versions of the tags it showed."""
+    """A rendered page as the cache keeps it: its bytes, its headers, the
+    versions of the tags it showed and when the first of them ends by
+    itself."""
 
-    __slots__ = ("content", "headers", "versions")
+    __slots__ = ("content", "headers", "valid_until", "versions")
 
     def __init__(self, content: bytes, headers: list, versions: dict):
         self.content, self.headers, self.versions = content, headers, versions
+        self.valid_until = min(version[1] for version in versions.values())
 
     def response(self):
         response = HttpResponse(self.content)

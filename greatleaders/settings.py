@@ -210,9 +210,9 @@ elif CACHE_DIR:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": CACHE_DIR,
-            # A large blog's busy pages; past this, a third of the files are
-            # dropped at random.
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            # Every page of a 10,000-post blog and the versions of what they
+            # show; past this, a third of the files are dropped at random.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
 else:
