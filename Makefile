@@ -31,14 +31,12 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata khrushchev
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) expire_pages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The production server: gunicorn (gunicorn.conf.py) with whitenoise serving
 # the collected static files. Migrate once per deploy, not on every server.
 serve: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(MANAGE) expire_pages
 	$(BIN)/gunicorn greatleaders.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 test: install

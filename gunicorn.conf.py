@@ -31,8 +31,8 @@ timeout = 30
 graceful_timeout = 20
 keepalive = 5
 # Workers are renewed now and then, so a slow leak can never grow for long;
-# not much more often, as a renewal empties the worker's own memory of the
-# fragments it used last.
+# not much more often, as a renewal empties the worker's memory of the
+# addresses it worked out and the pages it found current.
 max_requests = 20_000
 max_requests_jitter = 2_000
 # The app is loaded once, before the workers are forked: a renewed worker is
@@ -50,8 +50,10 @@ errorlog = "-"
 def when_ready(server):
     # The app is loaded (preload_app); its first-request work is done here,
     # once, so that no worker does it while visitors wait.
+    from greatleaders.machine_cache import create_cache_table
     from greatleaders.warm_up import warm_up
 
+    create_cache_table()
     warm_up()
 
 

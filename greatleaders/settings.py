@@ -191,9 +191,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Without Redis, the processes of one machine share a cache kept in files
-# here (see greatleaders.machine_cache, which sets it for manage.py and
-# gunicorn).
+# Without Redis, the processes of one machine share a cache kept in an
+# SQLite file in this folder (see greatleaders.machine_cache, which sets it
+# for manage.py and gunicorn).
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {
@@ -206,13 +206,25 @@ if REDIS_URL:
         }
     }
 elif CACHE_DIR:
+    DATABASES["cache"] = {
+        **dj_database_url.parse(f"sqlite:///{Path(CACHE_DIR) / 'cache.sqlite3'}"),
+        "CONN_MAX_AGE": None,
+        "OPTIONS": {
+            # What it holds can be rendered again: no waiting on the disk,
+            # and little on another writer.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 2,
+        },
+    }
+    DATABASE_ROUTERS = ["greatleaders.machine_cache.CacheDatabaseRouter"]
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": CACHE_DIR,
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "page_cache",
             # Every page of a 10,000-post blog and the versions of what they
-            # show; past this, a third of the files are dropped at random.
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
+            # show; past this, expired entries go, then a third of the rest.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 else:

@@ -4,23 +4,25 @@ served by nginx, everyone else passes through, and a change shows within
 the shared lifetime the app gives its pages."""
 
 import os
+import subprocess
+import sys
 import time
 
 import pytest
 from django.db import connection
 
 from tests.commenting import comment_data
-from tests.factories import CommentFactory, PostFactory, saved_with
+from tests.factories import CommentFactory, PostFactory
 from tests.nginx import Nginx, nginx_binary
-from tests.servers import AppServer, Visitor
+from tests.servers import ROOT, AppServer, Visitor
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.servers]
+pytestmark = pytest.mark.servers
 
 SHARED_SECONDS = 2
 
 
 @pytest.fixture
-def nginx(collected_static, tmp_path, settings):
+def nginx(transactional_db, collected_static, tmp_path):
     if nginx_binary() is None:
         if os.environ.get("CI"):
             pytest.fail("nginx is needed in CI (apt-get install nginx)")
@@ -36,14 +38,14 @@ def nginx(collected_static, tmp_path, settings):
         },
         tmp_path,
     )
-    # Changes made here expire the app server's pages, as on one machine.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
     front = Nginx(app.url, tmp_path / "nginx")
+    # A command run beside the app server shares its cache, as on one machine.
+    front.environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "REDIS_URL": "",
+    }
     yield front
     front.stop()
     app.stop()
@@ -115,7 +117,18 @@ def test_an_edit_shows_behind_nginx_within_the_shared_lifetime(nginx):
     Visitor(nginx.url).get(post.get_absolute_url())
     assert cache_status(Visitor(nginx.url).get(post.get_absolute_url())) == "HIT"
 
-    saved_with(post, title="Second title")()
+    retitle = (
+        "from posts.models import Post; "
+        f"post = Post.objects.get(pk={post.pk}); "
+        "post.title = 'Second title'; post.save()"
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", retitle],
+        cwd=ROOT,
+        env=nginx.environment,
+        check=True,
+        timeout=60,
+    )
     shown = wait_for(nginx, post.get_absolute_url(), "Second title")
 
     assert shown <= SHARED_SECONDS + 2
@@ -129,3 +142,12 @@ def wait_for(nginx, path, text, limit=10.0) -> float:
             return time.monotonic() - started
         time.sleep(0.2)
     raise AssertionError(f"{text!r} did not show at {path} within {limit} s")
+
+
+@pytest.mark.parametrize("name", ["cache.conf", "proxy.conf"])
+def test_the_readme_quotes_the_tested_configuration_as_it_is(name):
+    from tests.nginx import CONFIG
+
+    readme = (ROOT / "README.md").read_text()
+
+    assert (CONFIG / name).read_text().rstrip() in readme

@@ -168,14 +168,16 @@ def test_an_sqlite_database_lets_processes_read_while_one_writes(tmp_path):
     ("env", "backend"),
     [
         ({}, "LocMemCache"),
-        ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "FileBasedCache"),
+        ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "DatabaseCache"),
         (
             {"DJANGO_CACHE_DIR": "/tmp/cache", "REDIS_URL": "redis://127.0.0.1/1"},
             "RedisCache",
         ),
     ],
 )
-def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
+def test_the_cache_is_redis_else_a_file_of_its_own_else_the_process_memory(
+    env, backend
+):
     script = (
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.CACHES['default']['BACKEND'])"
@@ -189,14 +191,17 @@ def test_the_cache_is_redis_else_files_else_the_process_memory(env, backend):
 @pytest.mark.parametrize(
     ("env", "backend"),
     [
-        ({"REDIS_URL": ""}, "FileBasedCache at var/cache"),
-        ({"REDIS_URL": "redis://127.0.0.1/1"}, "RedisCache at "),
+        ({"REDIS_URL": ""}, "DatabaseCache in var/cache/cache.sqlite3"),
+        ({"REDIS_URL": "redis://127.0.0.1/1"}, "RedisCache in"),
     ],
 )
-def test_commands_share_the_machines_cache_in_files_unless_there_is_redis(env, backend):
+def test_commands_share_the_machines_cache_in_a_file_unless_there_is_redis(
+    env, backend
+):
     script = (
         "from django.conf import settings; cache = settings.CACHES['default']; "
-        "print(cache['BACKEND'].rsplit('.')[-1], 'at', cache['LOCATION'])"
+        "where = settings.DATABASES.get('cache', {}).get('NAME', ''); "
+        "print(cache['BACKEND'].rsplit('.')[-1], 'in', where)"
     )
     base = {
         key: value for key, value in os.environ.items() if key != "DJANGO_CACHE_DIR"
@@ -246,3 +251,37 @@ print(sorted({name.split(".")[0] for name in sys.modules} & {"psycopg", "redis"}
     )
 
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_the_machines_cache_file_is_made_by_migrate_and_shared(tmp_path):
+    script = (
+        "from django.core.cache import cache; cache.set('shared', 'yes', 60); "
+        "print(cache.get('shared'))"
+    )
+    env = {
+        **os.environ,
+        "REDIS_URL": "",
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'blog.sqlite3'}",
+    }
+
+    def manage(*arguments):
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+
+    manage("migrate", "--noinput")
+    written = manage("shell", "-c", script)
+    read = manage(
+        "shell", "-c", "from django.core.cache import cache; print(cache.get('shared'))"
+    )
+
+    assert (tmp_path / "cache" / "cache.sqlite3").exists()
+    assert written.stdout.strip().splitlines()[-1] == "yes"
+    assert read.stdout.strip().splitlines()[-1] == "yes"
