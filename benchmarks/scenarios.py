@@ -25,11 +25,7 @@ APPROVE_EVERY_SECONDS = 5.0
 ZIPF_SCRIPT = """
 local paths = {%(paths)s}
 local cdf = {%(cdf)s}
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
+%(thread_ids)s
 function init(args)
   math.randomseed(os.time() * 7919 + id)
 end
@@ -48,11 +44,7 @@ end
 WALK_SCRIPT = """
 local paths = {%(paths)s}
 local threads = %(threads)d
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-end
+%(thread_ids)s
 function init(args)
   index = id
 end
@@ -63,6 +55,14 @@ function request()
   return wrk.format("GET", path)
 end
 """
+
+
+# Gives each wrk thread its number, `id`, from 1.
+THREAD_IDS = """local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end"""
 
 
 def _lua_strings(paths: list[str]) -> str:
@@ -78,14 +78,21 @@ def zipf_script(paths: list[str]) -> Path:
     script = DATA / "zipf.lua"
     script.write_text(
         ZIPF_SCRIPT
-        % {"paths": _lua_strings(paths), "cdf": ",".join(f"{p:.8f}" for p in cdf)}
+        % {
+            "paths": _lua_strings(paths),
+            "cdf": ",".join(f"{p:.8f}" for p in cdf),
+            "thread_ids": THREAD_IDS,
+        }
     )
     return script
 
 
 def walk_script(paths: list[str], threads: int) -> Path:
     script = DATA / "walk.lua"
-    script.write_text(WALK_SCRIPT % {"paths": _lua_strings(paths), "threads": threads})
+    script.write_text(
+        WALK_SCRIPT
+        % {"paths": _lua_strings(paths), "threads": threads, "thread_ids": THREAD_IDS}
+    )
     return script
 
 

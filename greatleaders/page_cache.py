@@ -51,7 +51,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache as shared
 from django.core.signals import setting_changed
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import reverse
@@ -122,9 +122,11 @@ def expire(*tags: str) -> None:
 
 
 def expire_on_commit(*tags: str) -> None:
-    """`expire` now, and again once the current transaction commits: a page
+    """`expire` once the change is committed. Inside a transaction, also at
+    once: pages kept before the change stop being served now, and a page
     rendered meanwhile from the rows as they were is not served after."""
-    expire(*tags)
+    if connection.in_atomic_block:
+        expire(*tags)
     transaction.on_commit(lambda: expire(*tags), robust=True)
 
 

@@ -15,9 +15,8 @@ UPSTREAM = "http://127.0.0.1:8000"
 
 
 def nginx_binary() -> str | None:
-    return shutil.which("nginx") or next(
-        (p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None
-    )
+    # Debian puts it in sbin, which a user's PATH may lack.
+    return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
 
 
 class Nginx:
