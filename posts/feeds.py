@@ -14,15 +14,17 @@ import json
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.urls import reverse
-from django.utils import feedgenerator
+from django.utils import feedgenerator, timezone
 
 from greatleaders.page_cache import post_tag, shows
+from posts import page_queries
 from posts.cache_tags import COMMENTS, POSTS
-from posts.models import Category, Comment, Post, Series, Tag
+from posts.listing import listed_posts
+from posts.models import Comment, Post, Series, Tag
+from posts.navigation import category_branch
 
 
 class FullContentRssFeed(feedgenerator.Rss201rev2Feed):
@@ -128,12 +130,18 @@ class PostFeed(SiteFeed):
     def link(self, obj):
         return reverse("posts:home")
 
-    def get_posts(self, obj):
-        return Post.objects.published()
+    # The prepared query giving the feed's posts, newest first, and its
+    # values for the feed's subject.
+    ids = page_queries.LATEST_IDS
+
+    def values(self, obj) -> dict:
+        return {}
 
     def items(self, obj):
-        posts = self.get_posts(obj).for_listing()
-        posts = list(posts.order_by("-published_at", "-pk")[: settings.POSTS_PER_FEED])
+        rows = self.ids.rows(
+            limit=settings.POSTS_PER_FEED, now=timezone.now(), **self.values(obj)
+        )
+        posts = listed_posts([pk for (pk,) in rows], full=True)
         shows(self.request, POSTS, *(post_tag(post.pk) for post in posts))
         return posts
 
@@ -171,9 +179,7 @@ class PostFeed(SiteFeed):
         )
 
     def item_categories(self, post):
-        return [category.name for category in post.categories.all()] + [
-            tag.name for tag in post.tags.all()
-        ]
+        return [term.name for term in (*post.category_list, *post.tag_list)]
 
 
 class PostAtomFeed(PostFeed):
@@ -208,11 +214,10 @@ class CategoryFeed(ArchiveFeed):
 
     kind = "Category"
 
+    ids = page_queries.CATEGORY_IDS
+
     def get_object(self, request, slug):
-        try:
-            return Category.objects.branch(slug)
-        except Category.DoesNotExist as missing:
-            raise Http404(str(missing)) from missing
+        return category_branch(slug)
 
     def subject_name(self, branch):
         return branch.category.name
@@ -223,8 +228,8 @@ class CategoryFeed(ArchiveFeed):
     def link(self, branch):
         return branch.category.get_absolute_url()
 
-    def get_posts(self, branch):
-        return Post.objects.published().in_categories(branch.ids)
+    def values(self, branch):
+        return {"categories": branch.ids}
 
 
 class CategoryAtomFeed(CategoryFeed):
@@ -234,11 +239,13 @@ class CategoryAtomFeed(CategoryFeed):
 class TagFeed(ArchiveFeed):
     kind = "Tag"
 
+    ids = page_queries.TAG_IDS
+
     def get_object(self, request, slug):
         return get_object_or_404(Tag, slug=slug)
 
-    def get_posts(self, tag):
-        return Post.objects.published().filter(tags=tag)
+    def values(self, tag):
+        return {"tag": tag.pk}
 
 
 class TagAtomFeed(TagFeed):
@@ -248,11 +255,13 @@ class TagAtomFeed(TagFeed):
 class SeriesFeed(ArchiveFeed):
     kind = "Series"
 
+    ids = page_queries.SERIES_LATEST_IDS
+
     def get_object(self, request, slug):
         return get_object_or_404(Series, slug=slug)
 
-    def get_posts(self, series):
-        return Post.objects.published().filter(series=series)
+    def values(self, series):
+        return {"series": series.pk}
 
 
 class SeriesAtomFeed(SeriesFeed):
@@ -274,8 +283,10 @@ class AuthorFeed(ArchiveFeed):
     def link(self, author):
         return reverse("posts:author", kwargs={"username": author.get_username()})
 
-    def get_posts(self, author):
-        return Post.objects.published().filter(author=author)
+    ids = page_queries.AUTHOR_IDS
+
+    def values(self, author):
+        return {"author": author.pk}
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -1,5 +1,4 @@
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
@@ -64,40 +63,6 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
-@dataclass(frozen=True)
-class CategoryBranch:
-    category: "Category"
-    children: list["Category"]
-    ids: list[int]
-
-
-class CategoryQuerySet(models.QuerySet):
-    def branch(self, slug):
-        """Return the category with `slug`, its direct children and the ids of
-        every category below it, from one query however deep the tree."""
-        categories = list(self.order_by("name"))
-        by_slug = {category.slug: category for category in categories}
-        if slug not in by_slug:
-            raise self.model.DoesNotExist(f"No category {slug!r}.")
-        children = {}
-        for category in categories:
-            children.setdefault(category.parent_id, []).append(category)
-        root = by_slug[slug]
-        ids, stack = [], [root]
-        while stack:
-            current = stack.pop()
-            if current.pk not in ids:
-                ids.append(current.pk)
-                stack.extend(children.get(current.pk, []))
-        return CategoryBranch(
-            category=root, children=children.get(root.pk, []), ids=ids
-        )
-
-
-class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
-    pass
-
-
 class Category(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
@@ -120,7 +85,7 @@ class Category(models.Model):
         "from: old ?cat= links find it by this.",
     )
 
-    objects = CategoryManager()
+    objects = SlugNaturalKeyManager()
 
     class Meta:
         ordering = ["name"]
@@ -198,11 +163,18 @@ class Series(models.Model):
         return (self.slug,)
 
 
+def can_preview(user) -> bool:
+    """Whether `user` may open what readers cannot see yet (staff)."""
+    return user.is_active and user.is_staff
+
+
 class PostQuerySet(models.QuerySet):
-    def published(self):
-        """Posts readers may see: published, and not scheduled for later."""
+    def published(self, now=None):
+        """Posts readers may see: published, and not scheduled for later
+        (than `now`, a prepared query's Param where one is built)."""
         return self.filter(
-            status=Post.Status.PUBLISHED, published_at__lte=timezone.now()
+            status=Post.Status.PUBLISHED,
+            published_at__lte=timezone.now() if now is None else now,
         )
 
     def scheduled(self):
@@ -214,12 +186,18 @@ class PostQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What `user` may open: staff also see drafts, private and scheduled
         posts, so that they can preview them."""
-        if user.is_active and user.is_staff:
+        if can_preview(user):
             return self.all()
         return self.published()
 
     def in_series(self, series):
         return self.filter(series=series).order_by("series_position", "published_at")
+
+    def tagged(self, tag):
+        """Posts tagged with `tag` (a tag or its id)."""
+        return self.filter(
+            pk__in=TaggedPost.objects.filter(tag=tag).values("content_object")
+        )
 
     def in_categories(self, category_ids):
         """Posts filed under any of `category_ids`, each once."""
@@ -227,10 +205,12 @@ class PostQuerySet(models.QuerySet):
         return self.filter(pk__in=filed.values("post_id"))
 
     def for_listing(self):
-        """What a list of posts shows: author, categories and tags, in a
-        fixed number of queries whatever the page size."""
+        """What a list of posts shows: author, categories (`category_list`)
+        and tags (`tag_list`), in a fixed number of queries whatever the
+        page size. (The public pages read them with posts.listing.)"""
         return self.select_related("author", "series").prefetch_related(
-            "categories", "tags"
+            models.Prefetch("categories", to_attr="category_list"),
+            models.Prefetch("tags", to_attr="tag_list"),
         )
 
     def recount_comments(self) -> int:

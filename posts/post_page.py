@@ -3,14 +3,39 @@ time it is asked for."""
 
 from functools import cached_property
 
-from django.db.models import prefetch_related_objects
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest
+from django.utils import timezone
 
-from posts import threads
-from posts.models import Comment, Post
+from greatleaders.prepared import instance
+from posts import page_queries, threads
+from posts.listing import attach_filing
+from posts.models import Comment, Post, Series
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
 from posts.structured_data import blog_posting
 from posts.threads import CommentPage
+
+
+def public_post(slug: str) -> Post | None:
+    """The post readers see at `slug`, with its author and series."""
+    rows = page_queries.POST.rows(now=timezone.now(), slug=slug)
+    if not rows:
+        return None
+    fields = page_queries.POST_FIELDS
+    row = rows[0]
+    post = instance(Post, fields, row[: len(fields)])
+    author, series = row[len(fields) : -3], row[-3:]
+    if post.author_id is not None:
+        post.author = instance(
+            get_user_model(),
+            ("id", "username", "first_name", "last_name"),
+            (post.author_id, *author),
+        )
+    if post.series_id is not None:
+        post.series = instance(
+            Series, ("id", "title", "slug", "description"), (post.series_id, *series)
+        )
+    return post
 
 
 class PostPage:
@@ -41,7 +66,7 @@ class PostPage:
     @cached_property
     def post(self) -> Post:
         """The post, with its categories and tags fetched."""
-        prefetch_related_objects([self._post], "categories", "tags")
+        attach_filing([self._post])
         return self._post
 
     @cached_property

@@ -39,10 +39,10 @@ def blog_posting(post: Post, request: HttpRequest) -> dict:
                 reverse("posts:author", kwargs={"username": post.author.get_username()})
             ),
         }
-    categories = [category.name for category in post.categories.all()]
+    categories = [category.name for category in post.category_list]
     if categories:
         data["articleSection"] = categories
-    tags = [tag.name for tag in post.tags.all()]
+    tags = [tag.name for tag in post.tag_list]
     if tags:
         data["keywords"] = tags
     if post.series is not None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from posts import page_queries
 from posts.models import Comment, Post
 
 
@@ -83,25 +84,29 @@ def comment_page(
     """The comments a visitor sees under `post`: all of them, or with
     `per_page` set, one page of whole threads (the newest page by default,
     as WordPress shows)."""
-    comments = Comment.objects.for_thread(post, own_ids)
+    values = {"post": post.pk, "own": list(own_ids)}
     if not per_page:
-        items = lay_out(list(comments), max_depth, reply_to)
+        comments = page_queries.COMMENTS.objects(Comment, **values)
+        items = lay_out(comments, max_depth, reply_to)
         return CommentPage(items=items, count=post.comment_count)
 
-    top_level = comments.filter(parent=None).values("pk")
     thread_count = post.thread_count
     if own_ids:
         # A visitor's own held comments may start threads of their own.
-        thread_count = top_level.count()
-    # Numbers are checked against the count alone, and a page's threads are
-    # picked in a subquery: one query for the comments, however many pages.
+        thread_count = page_queries.THREAD_IDS.count(**values)
+    # Numbers are checked against the count alone.
     paginator = Paginator(range(thread_count), per_page)
     number = paginator.validate_number(page) if page else paginator.num_pages
     if paginator.num_pages > 1:
-        bottom = (number - 1) * per_page
-        thread_ids = top_level[bottom : bottom + per_page]
-        comments = comments.filter(Q(pk__in=thread_ids) | Q(thread__in=thread_ids))
-    items = lay_out(list(comments), max_depth, reply_to)
+        threads = page_queries.THREAD_IDS.rows(
+            limit=per_page, offset=(number - 1) * per_page, **values
+        )
+        comments = page_queries.COMMENTS_OF_THREADS.objects(
+            Comment, threads=[pk for (pk,) in threads], **values
+        )
+    else:
+        comments = page_queries.COMMENTS.objects(Comment, **values)
+    items = lay_out(comments, max_depth, reply_to)
     return CommentPage(
         items=items,
         count=post.comment_count,

@@ -8,6 +8,7 @@ from django.core.paginator import InvalidPage
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
@@ -18,6 +19,8 @@ from django.views.generic import DetailView, ListView
 
 from greatleaders.client_ip import client_ip
 from greatleaders.page_cache import SITE, is_shareable_request, post_tag, shows
+from greatleaders.prepared import PreparedQuery
+from posts import page_queries
 from posts.cache_tags import POSTS
 from posts.comment_cookies import (
     forget_author,
@@ -33,25 +36,26 @@ from posts.comment_submission import (
     submit_comment,
 )
 from posts.forms import CommentForm, issued_token
-from posts.models import Category, Comment, Page, Post, Series, Tag
+from posts.listing import PostList
+from posts.models import Comment, Page, Post, Series, Tag, can_preview
+from posts.navigation import category_branch
 from posts.paging import KeyedPaginator
-from posts.post_page import PostPage
+from posts.post_page import PostPage, public_post
 from posts.search import search_posts
 from posts.threads import comment_page_number
 
 
 class PagedListView(ListView):
-    """A list of posts, a page at a time. Subclasses give the posts in
-    `get_posts()`; the paginator gets the way to them (`get_queryset()`), so
-    that they are put into a query only when counted or read."""
+    """A list of posts, a page at a time. Subclasses name the prepared query
+    giving the ids of their posts (`ids`) and its values (`get_values()`)."""
 
-    paginator_class = KeyedPaginator
+    ids: PreparedQuery
 
     def get_queryset(self):
-        return self.get_posts
+        return PostList(self.ids, now=timezone.now(), **self.get_values())
 
-    def get_posts(self):
-        raise NotImplementedError
+    def get_values(self) -> dict:
+        return {}
 
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
@@ -66,9 +70,7 @@ class PostListView(PagedListView):
     """The home page: the latest visible posts, sticky ones first."""
 
     template_name = "posts/post_list.html"
-
-    def get_posts(self):
-        return Post.objects.published().for_listing().front_page_order()
+    ids = page_queries.FRONT_PAGE_IDS
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -77,16 +79,20 @@ class PostDetailView(DetailView):
 
     template_name = "posts/post_detail.html"
 
-    def get_queryset(self):
-        # Staff preview is the one exception to published(): editors open
-        # drafts, private and scheduled posts at the address they will have.
-        return self.with_page_data(Post.objects.visible_to(self.request.user))
+    def get_object(self, queryset=None):
+        slug = self.kwargs["slug"]
+        if can_preview(self.request.user):
+            # Staff preview is the one exception to published(): editors open
+            # drafts, private and scheduled posts at the address they will have.
+            posts = Post.objects.select_related("author", "series")
+            return get_object_or_404(posts, slug=slug)
+        return self.public_post()
 
-    @staticmethod
-    def with_page_data(posts):
-        """What the page shows of the post, fetched with it: its author and
-        series (PostPage fetches its categories and tags)."""
-        return posts.select_related("author", "series")
+    def public_post(self):
+        post = public_post(self.kwargs["slug"])
+        if post is None:
+            raise Http404("No such post.")
+        return post
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -113,9 +119,7 @@ class PostDetailView(DetailView):
 
     def take_comment(self, request):
         # Readers comment only on posts they may see, previews excluded.
-        self.object = get_object_or_404(
-            self.with_page_data(Post.objects.published()), slug=self.kwargs["slug"]
-        )
+        self.object = self.public_post()
         form = CommentForm(request.POST, user=request.user)
         if not form.is_valid():
             return self.refuse(form, status=HTTPStatus.BAD_REQUEST)
@@ -177,7 +181,7 @@ def sender_of(request):
 
 class ArchiveView(PagedListView):
     """A paginated list of visible posts filtered by one thing; subclasses
-    name the thing (`get_subject`) and how it filters (`filter_posts`)."""
+    name the thing (`get_subject`) and the values of their query."""
 
     template_name = "posts/post_archive.html"
     archive_kind = ""
@@ -186,9 +190,6 @@ class ArchiveView(PagedListView):
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
         return super().get(request, *args, **kwargs)
-
-    def get_posts(self):
-        return self.filter_posts(Post.objects.published().for_listing())
 
     def get_subject_name(self):
         return str(self.subject)
@@ -221,19 +222,17 @@ class CategoryArchiveView(ArchiveView):
     archive_kind = "Category"
     feed_url_name = "posts:category_feed"
     template_name = "posts/category_archive.html"
+    ids = page_queries.CATEGORY_IDS
 
     def get_subject(self):
         return self.branch.category
 
     @cached_property
     def branch(self):
-        try:
-            return Category.objects.branch(self.kwargs["slug"])
-        except Category.DoesNotExist as missing:
-            raise Http404(str(missing)) from missing
+        return category_branch(self.kwargs["slug"])
 
-    def filter_posts(self, posts):
-        return posts.in_categories(self.branch.ids)
+    def get_values(self):
+        return {"categories": self.branch.ids}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subcategories=self.branch.children, **kwargs)
@@ -242,28 +241,30 @@ class CategoryArchiveView(ArchiveView):
 class TagArchiveView(ArchiveView):
     archive_kind = "Tag"
     feed_url_name = "posts:tag_feed"
+    ids = page_queries.TAG_IDS
 
     def get_subject(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return subject_or_404(Tag, page_queries.TAG, slug=self.kwargs["slug"])
 
-    def filter_posts(self, posts):
-        return posts.filter(tags=self.subject)
+    def get_values(self):
+        return {"tag": self.subject.pk}
 
 
 class AuthorArchiveView(ArchiveView):
     archive_kind = "Author"
     feed_url_name = "posts:author_feed"
+    ids = page_queries.AUTHOR_IDS
 
     def get_subject(self):
-        return get_object_or_404(
-            get_user_model(), username=self.kwargs["username"], is_active=True
+        return subject_or_404(
+            get_user_model(), page_queries.AUTHOR, username=self.kwargs["username"]
         )
 
     def get_subject_name(self):
         return self.subject.get_full_name() or self.subject.get_username()
 
-    def filter_posts(self, posts):
-        return posts.filter(author=self.subject)
+    def get_values(self):
+        return {"author": self.subject.pk}
 
 
 class DateArchiveView(ArchiveView):
@@ -271,6 +272,7 @@ class DateArchiveView(ArchiveView):
     WordPress, told by the paginator's own count rather than a query more."""
 
     template_name = "posts/post_archive_date.html"
+    ids = page_queries.PERIOD_IDS
 
     def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
         kwargs["allow_empty_first_page"] = False
@@ -278,20 +280,27 @@ class DateArchiveView(ArchiveView):
 
     def get_subject(self):
         year, month = int(self.kwargs["year"]), int(self.kwargs.get("month", 1))
-        if not 1 <= month <= 12:
+        if not 1 <= month <= 12 or not datetime.MINYEAR < year < datetime.MAXYEAR:
             raise Http404("No such month.")
         return datetime.date(year, month, 1)
 
-    def filter_posts(self, posts):
-        posts = posts.filter(published_at__year=self.subject.year)
+    def get_values(self):
+        # The period's bounds in the site's time zone, as WordPress dates posts.
+        start = self.subject
         if "month" in self.kwargs:
-            posts = posts.filter(published_at__month=self.subject.month)
-        return posts
+            end = (start + datetime.timedelta(days=31)).replace(day=1)
+        else:
+            end = start.replace(year=start.year + 1)
+        return {"start": local_midnight(start), "end": local_midnight(end)}
 
     def get_subject_name(self):
         if "month" in self.kwargs:
             return date_format(self.subject, "F Y")
         return str(self.subject.year)
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class SeriesListView(ListView):
@@ -305,11 +314,13 @@ class SeriesListView(ListView):
 class SeriesDetailView(DetailView):
     template_name = "posts/series_detail.html"
 
-    def get_queryset(self):
-        return Series.objects.all()
+    def get_object(self, queryset=None):
+        return subject_or_404(Series, page_queries.SERIES, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
-        parts = list(Post.objects.published().in_series(self.object).for_listing())
+        parts = list(
+            PostList(page_queries.SERIES_IDS, now=timezone.now(), series=self.object.pk)
+        )
         shows(self.request, POSTS, *(post_tag(post.pk) for post in parts))
         return super().get_context_data(parts=parts, **kwargs)
 
@@ -324,20 +335,34 @@ class PageDetailView(DetailView):
         return Page.objects.visible_to(self.request.user)
 
 
-class SearchView(PagedListView):
+class SearchView(ListView):
     """Search results for `?q=`, best first, with highlighted extracts."""
 
     template_name = "posts/search_results.html"
+    paginator_class = KeyedPaginator
 
-    def get_posts(self):
-        return search_posts(self.query)
+    def get_queryset(self):
+        return lambda: search_posts(self.query)
+
+    def get_paginate_by(self, queryset):
+        return settings.POSTS_PER_PAGE
 
     @cached_property
     def query(self):
         return self.request.GET.get("q", "").strip()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search_query=self.query, **kwargs)
+        context = super().get_context_data(search_query=self.query, **kwargs)
+        shows(self.request, POSTS, *(post_tag(post.pk) for post in context["page_obj"]))
+        return context
+
+
+def subject_or_404(model, query, **values):
+    """The one `model` that the prepared `query` finds for `values`."""
+    found = query.objects(model, **values)
+    if not found:
+        raise Http404(f"No {model._meta.verbose_name} matches the address.")
+    return found[0]
 
 
 @require_GET
