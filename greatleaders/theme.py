@@ -7,6 +7,7 @@ language, which matters for every page no cache can serve.
 """
 
 import json
+from functools import cache
 
 from django.template.defaultfilters import date, pluralize, truncatewords
 from django.templatetags.static import static
@@ -14,7 +15,8 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone, template_localtime
+from django.utils.translation import get_language
 from jinja2 import Environment
 
 from posts import search
@@ -49,13 +51,20 @@ def url(name: str, *args, **kwargs) -> str:
 def local_date(value, format_string: str) -> str:
     """Django's `date` filter, on the time in the site's time zone; the
     formats the theme shows most are written out, at a tenth of the cost."""
-    value = template_localtime(value)
     write = _FORMATS.get(format_string)
-    return write(value) if write else date(value, format_string)
+    if write is None:
+        return date(template_localtime(value), format_string)
+    return write(value.astimezone(get_current_timezone()))
 
 
 def _long_date(value) -> str:
-    return f"{value.day} {MONTHS[value.month]} {value.year}"
+    return f"{value.day} {_month_names(get_language())[value.month]} {value.year}"
+
+
+@cache
+def _month_names(language: str) -> dict[int, str]:
+    # MONTHS holds lazy translations: each use would look its name up again.
+    return {number: str(name) for number, name in MONTHS.items()}
 
 
 _FORMATS = {

@@ -257,6 +257,15 @@ def _approved_comment_count(**filters):
     return Coalesce(models.Subquery(approved), models.Value(0))
 
 
+def post_address(slug: str, published_at) -> str:
+    """A post's address: its year and month, in the site's time zone, and
+    its slug, as WordPress's "month and name" permalinks."""
+    local = timezone.localtime(published_at)
+    return address(
+        "posts:detail", year=local.year, month=f"{local.month:02d}", slug=slug
+    )
+
+
 class PostManager(models.Manager.from_queryset(PostQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -370,13 +379,7 @@ class Post(models.Model):
         self._remember_listing()
 
     def get_absolute_url(self):
-        local = timezone.localtime(self.published_at)
-        return address(
-            "posts:detail",
-            year=local.year,
-            month=f"{local.month:02d}",
-            slug=self.slug,
-        )
+        return post_address(self.slug, self.published_at)
 
     def natural_key(self):
         return (self.slug,)

@@ -1,6 +1,7 @@
 """Where a post stands among others, and the links that lead readers on:
 its series, its neighbours in time, related reading, the site's menu."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -8,19 +9,37 @@ from django.utils import timezone
 
 from posts import page_queries
 from posts.addresses import address
-from posts.models import Category, Post
+from posts.models import Category, Post, post_address
 
 # How many posts "Related reading" lists under a post.
 RELATED_POSTS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PostLink:
+    """Another post, as a link to it: what series boxes, neighbours and
+    related reading show of it."""
+
+    pk: int
+    title: str
+    slug: str
+    published_at: datetime.datetime
+
+    def get_absolute_url(self):
+        return post_address(self.slug, self.published_at)
+
+
+def _links(query, **values) -> list[PostLink]:
+    return [PostLink(*row) for row in query.rows(**values)]
 
 
 @dataclass(frozen=True)
 class SeriesPlace:
     number: int | None
     total: int
-    previous: Post | None
-    next: Post | None
-    parts: tuple[Post, ...] = ()
+    previous: PostLink | None
+    next: PostLink | None
+    parts: tuple[PostLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,12 +95,17 @@ def series_place(post: Post) -> SeriesPlace | None:
     )
 
 
-def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
+def adjacent_posts(post: Post) -> tuple[PostLink | None, PostLink | None]:
     """Return the visible posts published just before and just after `post`,
     from one query."""
     previous = following = None
-    for neighbour in page_queries.ADJACENT.objects(
-        Post, now=timezone.now(), moment=post.published_at, post=post.pk
+    now, moment = timezone.now(), post.published_at
+    for neighbour in _links(
+        page_queries.ADJACENT,
+        now=now,
+        moment=moment,
+        before=min(now, moment),
+        post=post.pk,
     ):
         if (neighbour.published_at, neighbour.pk) < (post.published_at, post.pk):
             previous = neighbour
@@ -92,28 +116,34 @@ def adjacent_posts(post: Post) -> tuple[Post | None, Post | None]:
 
 def related_posts(
     post: Post, place: SeriesPlace | None = None, limit: int = RELATED_POSTS
-) -> list[Post]:
+) -> list[PostLink]:
     """Reading to offer after `post`: first the other parts of its series
-    (the following ones, then the earlier ones, nearest first), then the
-    visible posts sharing the most categories and tags with it, newest first.
+    (the following ones, then the earlier ones, nearest first); then the
+    visible posts sharing its tags, those sharing the most of its tags and
+    categories first; then the newest filed under its categories.
 
     Uses the post's categories and tags (`category_list`, `tag_list`) and the
-    parts in `place`, so it runs one query at most."""
+    parts in `place`: two queries at most."""
     chosen = []
     if place is not None:
         ids = [part.pk for part in place.parts]
         index = ids.index(post.pk) if post.pk in ids else len(ids)
         chosen = [*place.parts[index + 1 :], *reversed(place.parts[:index])][:limit]
-    if len(chosen) >= limit or not (post.category_list or post.tag_list):
-        return chosen
-    # Fewer parts than the limit were chosen: all the series' visible parts.
+    # Fewer parts than the limit were chosen: all the series' visible parts,
+    # which the queries leave out by their series.
     values = {"now": timezone.now(), "post": post.pk}
-    if place is None:
-        query = page_queries.RELATED
-    else:
-        query, values["series"] = page_queries.RELATED_OUTSIDE_SERIES, post.series_id
-    shared = query.objects(Post, limit=limit - len(chosen), **values)
-    return chosen + shared
+    if place is not None:
+        values["outside"] = post.series_id
+    if len(chosen) < limit and post.tag_list:
+        chosen += _links(page_queries.SHARING_TAGS, limit=limit - len(chosen), **values)
+    if len(chosen) < limit and post.category_list:
+        chosen += _links(
+            page_queries.SHARING_CATEGORIES,
+            limit=limit - len(chosen),
+            chosen=[link.pk for link in chosen],
+            **values,
+        )
+    return chosen
 
 
 @dataclass(frozen=True)

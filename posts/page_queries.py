@@ -97,68 +97,86 @@ COMMENTS_OF_THREADS = PreparedQuery(
 NEIGHBOUR_FIELDS = ("id", "title", "slug", "published_at")
 SERIES_PARTS = PreparedQuery(
     lambda now, series: Post.objects.published(now).in_series(series),
-    (*NEIGHBOUR_FIELDS, "series_id", "series_position"),
+    NEIGHBOUR_FIELDS,
 )
 
 
-def _adjacent(now, moment, post):
+def _adjacent(now, moment, before, post):
+    """The visible posts just before and just after `post`, published at
+    `moment`; `before` is the earlier of `now` and `moment`."""
     # Ties on the date are broken by id, so posts published in the same
     # second are neither skipped nor repeated. Each side is a range of the
-    # date index, read from the post outwards until the first row.
-    visible = Post.objects.published(now)
+    # date index, read from the post outwards until the first row: one
+    # bound above the earlier side (`before`), as SQLite ranges over one.
     earlier = (
-        visible.filter(published_at__lte=moment)
+        Post.objects.published(before)
         .exclude(published_at=moment, pk__gte=post)
         .order_by("-published_at", "-pk")
         .values("pk")[:1]
     )
     later = (
-        visible.filter(published_at__gte=moment)
+        Post.objects.published(now)
+        .filter(published_at__gte=moment)
         .exclude(published_at=moment, pk__lte=post)
         .order_by("published_at", "pk")
         .values("pk")[:1]
     )
-    return visible.filter(Q(pk__in=earlier) | Q(pk__in=later))
+    return Post.objects.filter(Q(pk__in=earlier) | Q(pk__in=later))
 
 
 ADJACENT = PreparedQuery(_adjacent, NEIGHBOUR_FIELDS)
 
 
-def _sharing_filing(now, post):
-    """Visible posts filed with one of `post`'s categories or tags, other than
-    it, each annotated with how many they share (`shared`), most first."""
-    # Only posts filed with one of them are scored, each by its own rows in
-    # the two link tables: a join of every post with all its categories and
-    # tags would count far more rows than it keeps.
+def _sharing_tags(now, post, outside=None):
+    """Visible posts sharing one of `post`'s tags, other than it, with how
+    many of its tags and categories each shares (`shared`), most first, then
+    newest. A tag's few posts are counted in one pass over its links."""
     links = Post.categories.through.objects
-    categories = links.filter(post=post).values("category")
-    tags = TaggedPost.objects.filter(content_object=post).values("tag")
-    in_categories = links.filter(category__in=categories).order_by()
-    tagged = TaggedPost.objects.filter(tag__in=tags).order_by()
+    shared_categories = (
+        links.filter(
+            post=OuterRef("pk"),
+            category__in=links.filter(post=post).values("category"),
+        )
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
-        Post.objects.published(now)
+        _others(now, post, outside)
         .filter(
-            Q(pk__in=in_categories.values("post"))
-            | Q(pk__in=tagged.values("content_object"))
+            taggedpost__tag__in=TaggedPost.objects.filter(content_object=post).values(
+                "tag"
+            )
         )
-        .exclude(pk=post)
+        .values(*NEIGHBOUR_FIELDS)
         .annotate(
-            shared=_count(in_categories, "post") + _count(tagged, "content_object")
+            shared=Count("taggedpost") + Coalesce(Subquery(shared_categories), Value(0))
         )
-        .order_by("-shared", "-published_at", "-pk")
+        .order_by("-shared", "-published_at", "-id")
     )
 
 
-def _count(links, post_field):
-    per_post = links.filter(**{post_field: OuterRef("pk")}).values(post_field)
-    return Coalesce(Subquery(per_post.annotate(n=Count("pk")).values("n")), Value(0))
+def _sharing_categories(now, post, outside=None, chosen=()):
+    """Visible posts filed under one of `post`'s categories, other than it
+    and those `chosen` already, newest first."""
+    links = Post.categories.through.objects
+    filed = links.filter(category__in=links.filter(post=post).values("category"))
+    return (
+        _others(now, post, outside)
+        .filter(pk__in=filed.values("post"))
+        .exclude(pk__in=chosen)
+        .order_by("-published_at", "-pk")
+    )
 
 
-RELATED = PreparedQuery(_sharing_filing, NEIGHBOUR_FIELDS)
-RELATED_OUTSIDE_SERIES = PreparedQuery(
-    lambda now, post, series: _sharing_filing(now, post).exclude(series=series),
-    NEIGHBOUR_FIELDS,
-)
+def _others(now, post, outside):
+    posts = Post.objects.published(now).exclude(pk=post)
+    # `outside`: a series whose parts are offered already.
+    return posts if outside is None else posts.exclude(series=outside)
+
+
+SHARING_TAGS = PreparedQuery(_sharing_tags, NEIGHBOUR_FIELDS)
+SHARING_CATEGORIES = PreparedQuery(_sharing_categories, NEIGHBOUR_FIELDS)
 
 
 def _menu():

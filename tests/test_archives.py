@@ -185,10 +185,10 @@ def test_previous_and_next_post_follow_publication_order(client):
     first_page = client.get(first.get_absolute_url())
     last_page = client.get(last.get_absolute_url())
 
-    assert middle_page.context["post_page"].previous_post == first
-    assert middle_page.context["post_page"].next_post == last
+    assert middle_page.context["post_page"].previous_post.pk == first.pk
+    assert middle_page.context["post_page"].next_post.pk == last.pk
     assert first_page.context["post_page"].previous_post is None
-    assert first_page.context["post_page"].next_post == middle
+    assert first_page.context["post_page"].next_post.pk == middle.pk
     assert last_page.context["post_page"].next_post is None
 
 
@@ -199,15 +199,20 @@ def test_previous_and_next_skip_hidden_posts(client):
 
     response = client.get(first.get_absolute_url())
 
-    assert response.context["post_page"].next_post == last
+    assert response.context["post_page"].next_post.pk == last.pk
 
 
 def test_posts_published_in_the_same_second_link_to_each_other(client):
     moment = datetime(2016, 5, 16, 9, tzinfo=UTC)
     one, two = PostFactory(published_at=moment), PostFactory(published_at=moment)
 
-    assert client.get(one.get_absolute_url()).context["post_page"].next_post == two
-    assert client.get(two.get_absolute_url()).context["post_page"].previous_post == one
+    assert (
+        client.get(one.get_absolute_url()).context["post_page"].next_post.pk == two.pk
+    )
+    assert (
+        client.get(two.get_absolute_url()).context["post_page"].previous_post.pk
+        == one.pk
+    )
 
 
 def test_meta_line_leaves_out_empty_parts(client):

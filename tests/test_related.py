@@ -41,6 +41,16 @@ def test_posts_sharing_more_categories_and_tags_come_first():
     assert related_to(post) == ["Three in common", "Two in common", "One in common"]
 
 
+def test_posts_sharing_a_tag_come_before_those_sharing_only_categories():
+    history, russia = CategoryFactory.create_batch(2)
+    cold_war = TagFactory()
+    post = PostFactory(categories=[history, russia], tags=[cold_war])
+    PostFactory(tags=[cold_war], title="Same tag")
+    PostFactory(categories=[history, russia], title="Both categories")
+
+    assert related_to(post) == ["Same tag", "Both categories"]
+
+
 def test_ties_go_to_the_newest_post():
     history = CategoryFactory()
     post = PostFactory(categories=[history])
