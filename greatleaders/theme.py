@@ -9,14 +9,15 @@ language, which matters for every page no cache can serve.
 import json
 from functools import cache
 
+from django.conf import settings
 from django.template.defaultfilters import date, pluralize, truncatewords
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import get_current_timezone, template_localtime
-from django.utils.translation import get_language
+from django.utils.timezone import get_default_timezone
 from jinja2 import Environment
 
 from posts import search
@@ -49,22 +50,23 @@ def url(name: str, *args, **kwargs) -> str:
 
 
 def local_date(value, format_string: str) -> str:
-    """Django's `date` filter, on the time in the site's time zone; the
-    formats the theme shows most are written out, at a tenth of the cost."""
+    """Django's `date` filter, on the time in the site's time zone (a page
+    shared by every reader cannot be in any one reader's); the formats the
+    theme shows most are written out, at a tenth of the cost."""
+    local = value.astimezone(get_default_timezone())
     write = _FORMATS.get(format_string)
-    if write is None:
-        return date(template_localtime(value), format_string)
-    return write(value.astimezone(get_current_timezone()))
+    return write(local) if write else date(local, format_string)
 
 
 def _long_date(value) -> str:
-    return f"{value.day} {_month_names(get_language())[value.month]} {value.year}"
+    return f"{value.day} {_month_names()[value.month]} {value.year}"
 
 
 @cache
-def _month_names(language: str) -> dict[int, str]:
-    # MONTHS holds lazy translations: each use would look its name up again.
-    return {number: str(name) for number, name in MONTHS.items()}
+def _month_names() -> dict[int, str]:
+    # In the site's language, looked up once: MONTHS holds lazy translations.
+    with translation.override(settings.LANGUAGE_CODE):
+        return {number: str(name) for number, name in MONTHS.items()}
 
 
 _FORMATS = {

@@ -260,7 +260,7 @@ def _approved_comment_count(**filters):
 def post_address(slug: str, published_at) -> str:
     """A post's address: its year and month, in the site's time zone, and
     its slug, as WordPress's "month and name" permalinks."""
-    local = timezone.localtime(published_at)
+    local = published_at.astimezone(timezone.get_default_timezone())
     return address(
         "posts:detail", year=local.year, month=f"{local.month:02d}", slug=slug
     )
