@@ -50,10 +50,8 @@ errorlog = "-"
 def when_ready(server):
     # The app is loaded (preload_app); its first-request work is done here,
     # once, so that no worker does it while visitors wait.
-    from greatleaders.machine_cache import create_cache_table
     from greatleaders.warm_up import warm_up
 
-    create_cache_table()
     warm_up()
 
 

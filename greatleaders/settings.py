@@ -191,9 +191,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# Without Redis, the processes of one machine share a cache kept in an
-# SQLite file in this folder (see greatleaders.machine_cache, which sets it
-# for manage.py and gunicorn).
+# Without Redis, the processes of one machine share a cache kept in this
+# folder (see greatleaders.machine_cache, which sets it for manage.py and
+# gunicorn).
 CACHE_DIR = os.environ.get("DJANGO_CACHE_DIR", "")
 if REDIS_URL:
     CACHES = {
@@ -206,25 +206,12 @@ if REDIS_URL:
         }
     }
 elif CACHE_DIR:
-    DATABASES["cache"] = {
-        **dj_database_url.parse(f"sqlite:///{Path(CACHE_DIR) / 'cache.sqlite3'}"),
-        "CONN_MAX_AGE": None,
-        "OPTIONS": {
-            # What it holds can be rendered again: no waiting on the disk,
-            # and little on another writer.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 2,
-        },
-    }
-    DATABASE_ROUTERS = ["greatleaders.machine_cache.CacheDatabaseRouter"]
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "page_cache",
-            # Every page of a 10,000-post blog and the versions of what they
-            # show; past this, expired entries go, then a third of the rest.
-            "OPTIONS": {"MAX_ENTRIES": 50_000},
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": CACHE_DIR,
+            # Past this size, the entries stored longest ago go first.
+            "OPTIONS": {"size_limit": env_int("DJANGO_CACHE_MEGABYTES", 1024) << 20},
         }
     }
 else:
