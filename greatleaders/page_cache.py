@@ -39,6 +39,7 @@ the old rows with the new versions; such a page is served but not kept
 
 import hashlib
 import logging
+import sqlite3
 import sys
 import threading
 import time
@@ -51,7 +52,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache as shared
 from django.core.signals import setting_changed
-from django.db import DatabaseError, connection, transaction
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import reverse
@@ -390,11 +391,12 @@ def _call(operation, *args, default=None):
 
 
 def unreachable_errors() -> tuple[type[Exception], ...]:
-    """What the cache raises when it cannot be reached: Redis's errors, the
-    database cache's, the system's. Redis's client is loaded by its cache
-    backend only, so an error of Redis cannot come before it is."""
+    """What the cache raises when it cannot be reached: Redis's errors,
+    SQLite's (diskcache on one machine), the system's. Redis's client is
+    loaded by its cache backend only, so an error of Redis cannot come
+    before it is."""
     exceptions = sys.modules.get("redis.exceptions")
-    errors = (DatabaseError, OSError)
+    errors = (sqlite3.Error, OSError)
     return (exceptions.RedisError, *errors) if exceptions else errors
 
 
