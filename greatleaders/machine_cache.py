@@ -17,6 +17,8 @@ decodes base64 on every read (120 µs a read; diskcache takes 30).
 import os
 from pathlib import Path
 
+from diskcache import DjangoCache
+
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "var" / "cache"
 
 
@@ -24,3 +26,12 @@ def share_in_files() -> None:
     """Called by manage.py and gunicorn.conf.py before the settings load."""
     if not os.environ.get("REDIS_URL"):
         os.environ.setdefault("DJANGO_CACHE_DIR", str(DEFAULT_DIR))
+
+
+class MachineCache(DjangoCache):
+    """diskcache's Django cache, its connections kept open between requests,
+    as Django keeps the database's: Django closes every cache as a request
+    ends, and opening diskcache's files again cost each request 4 ms."""
+
+    def close(self, **kwargs):
+        pass

@@ -44,7 +44,6 @@ import sys
 import threading
 import time
 import uuid
-import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -347,13 +346,13 @@ class KeptPage:
     __slots__ = ("content", "headers", "valid_until", "versions")
 
     def __init__(self, content: bytes, headers: list, versions: dict):
-        # Compressed: a tenth of a millisecond, and a quarter of the room.
-        self.content = zlib.compress(content, 1)
-        self.headers, self.versions = headers, versions
+        # Not compressed: inflating a 50 kB page took 0.1 ms of every hit,
+        # a third of it.
+        self.content, self.headers, self.versions = content, headers, versions
         self.valid_until = min(version[1] for version in versions.values())
 
     def response(self):
-        response = HttpResponse(zlib.decompress(self.content))
+        response = HttpResponse(self.content)
         for name, value in self.headers:
             response.headers[name] = value
         return response

@@ -208,10 +208,14 @@ if REDIS_URL:
 elif CACHE_DIR:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "greatleaders.machine_cache.MachineCache",
             "LOCATION": CACHE_DIR,
-            # Past this size, the entries stored longest ago go first.
-            "OPTIONS": {"size_limit": env_int("DJANGO_CACHE_MEGABYTES", 1024) << 20},
+            "OPTIONS": {
+                # Past this size, the entries stored longest ago go first.
+                "size_limit": env_int("DJANGO_CACHE_MEGABYTES", 1024) << 20,
+                # Pages are kept in SQLite's files, not a file each.
+                "disk_min_file_size": 1 << 20,
+            },
         }
     }
 else:

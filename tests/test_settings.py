@@ -168,7 +168,7 @@ def test_an_sqlite_database_lets_processes_read_while_one_writes(tmp_path):
     ("env", "backend"),
     [
         ({}, "LocMemCache"),
-        ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "DjangoCache"),
+        ({"DJANGO_CACHE_DIR": "/tmp/cache"}, "MachineCache"),
         (
             {"DJANGO_CACHE_DIR": "/tmp/cache", "REDIS_URL": "redis://127.0.0.1/1"},
             "RedisCache",
@@ -191,7 +191,7 @@ def test_the_cache_is_redis_else_a_file_of_its_own_else_the_process_memory(
 @pytest.mark.parametrize(
     ("env", "backend"),
     [
-        ({"REDIS_URL": ""}, "DjangoCache in var/cache"),
+        ({"REDIS_URL": ""}, "MachineCache in var/cache"),
         ({"REDIS_URL": "redis://127.0.0.1/1"}, "RedisCache in"),
     ],
 )
