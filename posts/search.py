@@ -217,7 +217,11 @@ SearchEntry._meta.get_field("document").register_lookup(_Match)
 
 def _sqlite_search(posts, terms):
     # The index is joined rather than asked once per post: bm25() and
-    # snippet() read the matches of the one MATCH being run.
+    # snippet() read the matches of the one MATCH being run. Whether a match
+    # is visible is then read from the posts' index on (id, status,
+    # published_at), not from its row (see Post.Meta.indexes). SQLite picks
+    # this plan by its statistics (ANALYZE); a database without any is
+    # asked the other way round, the index once per visible post.
     document = F("search_entry__document")
     weights = [Value(float(weight)) for weight in FTS_WEIGHTS]
     found = posts.filter(search_entry__document__match=fts5_expression(terms))
