@@ -50,9 +50,15 @@ errorlog = "-"
 def when_ready(server):
     # The app is loaded (preload_app); its first-request work is done here,
     # once, so that no worker does it while visitors wait.
+    from django.db import connections
+
+    from greatleaders.database_statistics import gather_statistics
     from greatleaders.warm_up import warm_up
 
     warm_up()
+    gather_statistics()
+    # A connection opened before forking would be shared by every worker.
+    connections.close_all()
 
 
 def pre_fork(server, worker):

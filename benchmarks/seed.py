@@ -355,8 +355,9 @@ def reset_sequences():
 
 
 def analyse():
-    """Table statistics, as a running database keeps (PostgreSQL's
-    autovacuum; SQLite's `PRAGMA optimize`), so plans are those of a live
+    """Table statistics, as a running site keeps them (PostgreSQL's
+    autovacuum; on SQLite, greatleaders.database_statistics as the app
+    server starts and after an import), so that plans are those of a live
     site rather than of a freshly loaded one."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -120,6 +120,12 @@ class TaggedPost(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_posts")
     content_object = models.ForeignKey("Post", on_delete=models.CASCADE)
 
+    class Meta:
+        indexes = [
+            # A tag's posts read from the index alone (related reading).
+            models.Index(fields=["tag", "content_object"], name="posts_tag_post_idx"),
+        ]
+
 
 class SeriesQuerySet(models.QuerySet):
     def with_part_counts(self):

@@ -11,9 +11,6 @@ from posts import page_queries
 from posts.addresses import address
 from posts.models import Category, Post, post_address
 
-# How many posts "Related reading" lists under a post.
-RELATED_POSTS = 5
-
 
 @dataclass(frozen=True, slots=True)
 class PostLink:
@@ -115,7 +112,7 @@ def adjacent_posts(post: Post) -> tuple[PostLink | None, PostLink | None]:
 
 
 def related_posts(
-    post: Post, place: SeriesPlace | None = None, limit: int = RELATED_POSTS
+    post: Post, place: SeriesPlace | None = None, limit: int = page_queries.RELATED
 ) -> list[PostLink]:
     """Reading to offer after `post`: first the other parts of its series
     (the following ones, then the earlier ones, nearest first); then the

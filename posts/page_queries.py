@@ -95,6 +95,8 @@ COMMENTS_OF_THREADS = PreparedQuery(
 )
 
 NEIGHBOUR_FIELDS = ("id", "title", "slug", "published_at")
+# How many posts "Related reading" offers at the most.
+RELATED = 5
 SERIES_PARTS = PreparedQuery(
     lambda now, series: Post.objects.published(now).in_series(series),
     NEIGHBOUR_FIELDS,
@@ -128,45 +130,48 @@ ADJACENT = PreparedQuery(_adjacent, NEIGHBOUR_FIELDS)
 
 
 def _sharing_tags(now, post, outside=None):
-    """Visible posts sharing one of `post`'s tags, other than it, with how
-    many of its tags and categories each shares (`shared`), most first, then
-    newest. A tag's few posts are counted in one pass over its links."""
-    links = Post.categories.through.objects
-    shared_categories = (
-        links.filter(
-            post=OuterRef("pk"),
-            category__in=links.filter(post=post).values("category"),
-        )
-        .values("post")
-        .annotate(n=Count("pk"))
-        .values("n")
+    """The visible posts sharing the most of `post`'s tags and categories,
+    then the newest, among those sharing one of its tags (a tag holds few
+    posts): RELATED of them."""
+    shared = _shared(post, TaggedPost.objects, "content_object", "tag") + _shared(
+        post, Post.categories.through.objects, "post", "category"
     )
-    return (
-        _others(now, post, outside)
-        .filter(
-            taggedpost__tag__in=TaggedPost.objects.filter(content_object=post).values(
-                "tag"
-            )
-        )
-        .values(*NEIGHBOUR_FIELDS)
-        .annotate(
-            shared=Count("taggedpost") + Coalesce(Subquery(shared_categories), Value(0))
-        )
-        .order_by("-shared", "-published_at", "-id")
+    tagged = TaggedPost.objects.filter(
+        tag__in=TaggedPost.objects.filter(content_object=post).values("tag")
+    )
+    return _best(
+        _others(now, post, outside).filter(pk__in=tagged.values("content_object")),
+        shared=shared,
     )
 
 
 def _sharing_categories(now, post, outside=None, chosen=()):
-    """Visible posts filed under one of `post`'s categories, other than it
-    and those `chosen` already, newest first."""
+    """The newest visible posts filed under one of `post`'s categories, other
+    than it and those `chosen` already: RELATED of them."""
     links = Post.categories.through.objects
     filed = links.filter(category__in=links.filter(post=post).values("category"))
+    posts = _others(now, post, outside).filter(pk__in=filed.values("post"))
+    return _best(posts.exclude(pk__in=chosen), shared=Value(0))
+
+
+def _best(candidates, *, shared):
+    # The candidates are ranked from the indexes alone, their ids only; only
+    # the RELATED best are read whole (on SQLite a row read is a body read).
+    order = ("-shared", "-published_at", "-pk")
+    best = candidates.annotate(shared=shared).order_by(*order).values("pk")
     return (
-        _others(now, post, outside)
-        .filter(pk__in=filed.values("post"))
-        .exclude(pk__in=chosen)
-        .order_by("-published_at", "-pk")
+        Post.objects.filter(pk__in=best[:RELATED])
+        .annotate(shared=shared)
+        .order_by(*order)
     )
+
+
+def _shared(post, links, post_field, term_field):
+    """How many of `post`'s terms (tags or categories) the outer post has."""
+    terms = links.filter(**{post_field: post}).values(term_field)
+    per_post = links.filter(**{post_field: OuterRef("pk"), f"{term_field}__in": terms})
+    count = per_post.values(post_field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(count), Value(0))
 
 
 def _others(now, post, outside):

@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from posts.importers.wxr import import_wxr
 from posts.importers.wxr_report import (
@@ -492,3 +493,24 @@ def test_a_wxr_1_1_export_is_read():
 
     assert report.site.version == "1.1"
     assert Post.objects.get(wordpress_id=7).excerpt == "Cape Town, 1990."
+
+
+# After the import
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="PostgreSQL gathers its own statistics."
+)
+def test_an_import_gathers_the_statistics_sqlite_plans_its_queries_by(
+    django_capture_on_commit_callbacks,
+):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute("DELETE FROM sqlite_stat1")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_wxr(wxr("site.xml"))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'posts_post'")
+        assert cursor.fetchall()

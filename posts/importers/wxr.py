@@ -24,6 +24,7 @@ from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
+from greatleaders.database_statistics import gather_statistics
 from greatleaders.page_cache import SITE, expire_on_commit
 from posts.importers import wp_content
 from posts.importers.wxr_comments import import_comments
@@ -134,6 +135,7 @@ def import_stream(
         else:
             # Bulk inserts send no save signals: cached pages go stale here.
             expire_on_commit(SITE)
+            transaction.on_commit(gather_statistics)
     return report
 
 
