@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from django.utils import timezone
 
+from greatleaders.prepared import instance
 from posts import page_queries
 from posts.addresses import address
 from posts.models import Category, Post, post_address
@@ -50,21 +51,25 @@ def category_branch(slug: str) -> CategoryBranch:
     """The category at `slug`, its direct children and the ids of every
     category below it, from one query however deep the tree; 404 when there
     is none."""
-    categories = page_queries.CATEGORY_TREE.objects(Category)
-    by_slug = {category.slug: category for category in categories}
-    if slug not in by_slug:
+    fields = page_queries.CATEGORY_TREE.fields
+    rows = page_queries.CATEGORY_TREE.rows()
+    root = next((row for row in rows if row[3] == slug), None)
+    if root is None:
         raise Http404(f"No category {slug!r}.")
     children = {}
-    for category in sorted(categories, key=lambda category: category.name):
-        children.setdefault(category.parent_id, []).append(category)
-    root = by_slug[slug]
+    for row in sorted(rows, key=lambda row: row[2]):
+        children.setdefault(row[1], []).append(row)
     ids, stack = [], [root]
     while stack:
         current = stack.pop()
-        if current.pk not in ids:
-            ids.append(current.pk)
-            stack.extend(children.get(current.pk, []))
-    return CategoryBranch(category=root, children=children.get(root.pk, []), ids=ids)
+        if current[0] not in ids:
+            ids.append(current[0])
+            stack.extend(children.get(current[0], []))
+    return CategoryBranch(
+        category=instance(Category, fields, root),
+        children=[instance(Category, fields, row) for row in children.get(root[0], [])],
+        ids=ids,
+    )
 
 
 def series_place(post: Post) -> SeriesPlace | None:
