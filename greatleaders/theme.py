@@ -12,7 +12,6 @@ from functools import cache
 from django.conf import settings
 from django.template.defaultfilters import date, pluralize, truncatewords
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
@@ -43,9 +42,7 @@ def environment(**options) -> Environment:
     return env
 
 
-def url(name: str, *args, **kwargs) -> str:
-    if args:
-        return reverse(name, args=args)
+def url(name: str, **kwargs) -> str:
     return address(name, **kwargs)
 
 

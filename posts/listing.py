@@ -7,11 +7,14 @@ them and reads them a page at a time, which is what Django's paginator
 asks of a list.
 """
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.db.models import F, Value
 
 from greatleaders.prepared import PreparedQuery, instance
-from posts.models import Category, Post, Tag, TaggedPost
+from posts.addresses import address
+from posts.models import Post, TaggedPost
 
 # What a list shows of a post; feeds also show its text (FULL).
 LISTED = (
@@ -33,7 +36,6 @@ LISTED = (
 FULL = (*LISTED, "body", "created_at", "updated_at")
 AUTHOR = ("id", "username", "first_name", "last_name")
 _AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR[1:])
-TERM = ("id", "name", "slug")
 
 
 def _filing(ids):
@@ -67,7 +69,7 @@ _FULL_POSTS = PreparedQuery(
     lambda ids: Post.objects.filter(pk__in=ids), (*FULL, *_AUTHOR_COLUMNS)
 )
 _FILING = PreparedQuery(_filing, ("kind", "filed", "term", "name", "slug"))
-_TERMS = (Category, Tag)
+_ARCHIVES = ("posts:category", "posts:tag")
 
 
 def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
@@ -85,6 +87,20 @@ def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
     return shown
 
 
+@dataclass(frozen=True, slots=True)
+class FiledUnder:
+    """A category or tag of a listed post, as the post shows it: a name
+    linking to its archive."""
+
+    pk: int
+    name: str
+    slug: str
+    archive: str
+
+    def get_absolute_url(self):
+        return address(self.archive, slug=self.slug)
+
+
 def attach_filing(posts: list[Post]) -> None:
     """Give each of `posts` its categories (`category_list`) and tags
     (`tag_list`), by name, from one query."""
@@ -96,7 +112,7 @@ def attach_filing(posts: list[Post]) -> None:
     for kind, post_id, *term in _FILING.rows(ids=list(by_id)):
         post = by_id[post_id]
         terms = post.tag_list if kind else post.category_list
-        terms.append(instance(_TERMS[kind], TERM, term))
+        terms.append(FiledUnder(*term, archive=_ARCHIVES[kind]))
 
 
 def _author(pk, columns):
