@@ -21,9 +21,11 @@ from functools import reduce
 from django.db import connections
 from django.db.models import F, FloatField, Func, Lookup, TextField, Value
 from django.db.models.expressions import Col, Expression
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from greatleaders.prepared import PreparedQuery, instance
 from posts.models import Post, PostQuerySet, SearchEntry
 from posts.text import html_to_text
 
@@ -96,14 +98,101 @@ def search_posts(query: str) -> PostQuerySet:
     the matches, which are wrapped in MARK_START and MARK_END (see
     `highlight`). A query with nothing to look for finds nothing."""
     terms = parse_query(query)
-    posts = Post.objects.published()
-    if not any(not term.excluded for term in terms):
-        return posts.none()
-    if connections[posts.db].vendor == "postgresql":
-        found = _postgresql_search(posts, terms)
+    if not _wants_something(terms):
+        return Post.objects.none()
+    return _found(Post.objects.published(), _shape(terms), _values(terms))
+
+
+class SearchResults:
+    """What `search_posts` finds, as the search page shows it and Django's
+    paginator takes it: counted, and read a page at a time (ids, titles,
+    dates and headlines) through a prepared query (greatleaders.prepared)."""
+
+    FIELDS = ("id", "title", "slug", "published_at")
+
+    def __init__(self, query: str):
+        terms = parse_query(query)
+        self.empty = not _wants_something(terms)
+        if not self.empty:
+            self.ids, self.page = _prepared(_shape(terms))
+            self.values = {"now": timezone.now(), **_values(terms)}
+
+    def count(self) -> int:
+        return 0 if self.empty else self.ids.count(**self.values)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list[Post]:
+        if self.empty:
+            return []
+        # The page's matches are picked by rank first, and their headlines
+        # made for them alone: making one for every match cost three times
+        # what ranking them did.
+        ids = self.ids.rows(
+            limit=page.stop - page.start, offset=page.start, **self.values
+        )
+        if not ids:
+            return []
+        found = []
+        for *fields, headline in self.page.rows(
+            ids=[pk for (pk,) in ids], **self.values
+        ):
+            post = instance(Post, self.FIELDS, fields)
+            post.headline = headline
+            found.append(post)
+        return found
+
+
+def _wants_something(terms: list[Term]) -> bool:
+    return any(not term.excluded for term in terms)
+
+
+def _shape(terms: list[Term]) -> tuple:
+    """What the SQL of a search depends on: on SQLite, nothing (the terms
+    are one MATCH expression); on PostgreSQL, each term's kind."""
+    if connections[Post.objects.db].vendor != "postgresql":
+        return ()
+    return tuple((term.phrase, term.excluded) for term in terms)
+
+
+def _values(terms: list[Term]) -> dict:
+    """The values a search with `terms` is run with."""
+    if connections[Post.objects.db].vendor != "postgresql":
+        return {"match": fts5_expression(terms)}
+    return {f"term{index}": term.text for index, term in enumerate(terms)}
+
+
+def _found(posts, shape: tuple, values: dict) -> PostQuerySet:
+    """`posts` matching the terms of `shape` with `values` (or their Params),
+    annotated and ordered as `search_posts` says."""
+    if shape:
+        found = _postgresql_search(posts, shape, values)
     else:
-        found = _sqlite_search(posts, terms)
+        found = _sqlite_search(posts, values["match"])
     return found.order_by("-rank", "-published_at", "-pk")
+
+
+_PREPARED: dict[tuple, tuple[PreparedQuery, PreparedQuery]] = {}
+
+
+def _prepared(shape: tuple) -> tuple[PreparedQuery, PreparedQuery]:
+    """The prepared searches for terms of `shape` (one for every search on
+    SQLite; one a combination of kinds of terms on PostgreSQL): the ids of
+    the matches, best first, and given ids, what the page shows of them."""
+    if shape not in _PREPARED:
+
+        def found(now, **values):
+            return _found(Post.objects.published(now), shape, values)
+
+        _PREPARED[shape] = (
+            PreparedQuery(found, ("id",)),
+            PreparedQuery(
+                lambda now, ids, **values: found(now, **values).filter(pk__in=ids),
+                (*SearchResults.FIELDS, "headline"),
+            ),
+        )
+    return _PREPARED[shape]
 
 
 def highlight(headline: str) -> SafeString:
@@ -137,7 +226,7 @@ class _UndeclaredColumn(Expression):
         return Col(query.get_initial_alias(), target)
 
 
-def _postgresql_search(posts, terms):
+def _postgresql_search(posts, shape, values):
     # Imported here: it loads psycopg, which a site on SQLite never needs.
     from django.contrib.postgres.search import (
         SearchHeadline,
@@ -150,12 +239,12 @@ def _postgresql_search(posts, terms):
         lambda left, right: left & right,
         (
             SearchQuery(
-                term.text,
+                values[f"term{index}"],
                 config=CONFIG,
-                search_type="phrase" if term.phrase else "plain",
-                invert=term.excluded,
+                search_type="phrase" if phrase else "plain",
+                invert=excluded,
             )
-            for term in terms
+            for index, (phrase, excluded) in enumerate(shape)
         ),
     )
     vector = _UndeclaredColumn("search_vector", SearchVectorField())
@@ -215,7 +304,7 @@ class _Match(Lookup):
 SearchEntry._meta.get_field("document").register_lookup(_Match)
 
 
-def _sqlite_search(posts, terms):
+def _sqlite_search(posts, match):
     # The index is joined rather than asked once per post: bm25() and
     # snippet() read the matches of the one MATCH being run. Whether a match
     # is visible is then read from the posts' index on (id, status,
@@ -224,7 +313,7 @@ def _sqlite_search(posts, terms):
     # asked the other way round, the index once per visible post.
     document = F("search_entry__document")
     weights = [Value(float(weight)) for weight in FTS_WEIGHTS]
-    found = posts.filter(search_entry__document__match=fts5_expression(terms))
+    found = posts.filter(search_entry__document__match=match)
     return found.annotate(
         rank=-Func(document, *weights, function="bm25", output_field=FloatField()),
         headline=Func(

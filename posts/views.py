@@ -39,9 +39,8 @@ from posts.forms import CommentForm, issued_token
 from posts.listing import PostList
 from posts.models import Comment, Page, Post, Series, Tag, can_preview
 from posts.navigation import category_branch
-from posts.paging import KeyedPaginator
 from posts.post_page import PostPage, public_post
-from posts.search import search_posts
+from posts.search import SearchResults
 from posts.threads import comment_page_number
 
 
@@ -339,10 +338,9 @@ class SearchView(ListView):
     """Search results for `?q=`, best first, with highlighted extracts."""
 
     template_name = "posts/search_results.html"
-    paginator_class = KeyedPaginator
 
     def get_queryset(self):
-        return lambda: search_posts(self.query)
+        return SearchResults(self.query)
 
     def get_paginate_by(self, queryset):
         return settings.POSTS_PER_PAGE
