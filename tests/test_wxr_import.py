@@ -1,6 +1,7 @@
 """Importing WordPress exports: what each element becomes."""
 
 import html
+import io
 from datetime import UTC, datetime
 from http import HTTPStatus
 
@@ -8,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from posts.importers.wxr import import_wxr
+from posts.importers.wxr import import_stream, import_wxr
 from posts.importers.wxr_report import (
     CHANGED_ORPHAN,
     CHANGED_PASSWORD,
@@ -19,7 +20,7 @@ from posts.importers.wxr_report import (
     SKIPPED_TRASH,
 )
 from posts.models import Attachment, Category, Comment, Page, Post, Series, Tag
-from tests.factories import PostFactory, UserFactory
+from tests.factories import CategoryFactory, PostFactory, TagFactory, UserFactory
 from tests.wxr_files import wxr
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +30,16 @@ User = get_user_model()
 
 def text_of(markup):
     return html.unescape(markup)
+
+
+def import_channel(channel):
+    """Import a WXR 1.2 file whose channel holds `channel`."""
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" ?>'
+        '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><wp:wxr_version>1.2</wp:wxr_version>{channel}</channel></rss>"
+    )
+    return import_stream(io.BytesIO(document.encode()))
 
 
 # Authors
@@ -90,6 +101,71 @@ def test_tags_keep_their_names_slugs_and_descriptions():
     tag = Tag.objects.get(slug="cold-war")
     assert tag.name == "Cold War"
     assert tag.description == "1947 to 1991."
+
+
+def test_a_category_listed_before_its_parent_is_put_under_it():
+    import_channel(
+        "<wp:category><wp:term_id>2</wp:term_id>"
+        "<wp:category_nicename>soviet-union</wp:category_nicename>"
+        "<wp:category_parent>history</wp:category_parent>"
+        "<wp:cat_name>Soviet Union</wp:cat_name></wp:category>"
+        "<wp:category><wp:term_id>1</wp:term_id>"
+        "<wp:category_nicename>history</wp:category_nicename>"
+        "<wp:cat_name>History</wp:cat_name></wp:category>"
+    )
+
+    soviet = Category.objects.get(slug="soviet-union")
+    assert soviet.parent == Category.objects.get(slug="history")
+
+
+def test_a_category_whose_parent_is_not_in_the_file_stays_at_the_top_level():
+    report = import_channel(
+        "<wp:category><wp:term_id>2</wp:term_id>"
+        "<wp:category_nicename>soviet-union</wp:category_nicename>"
+        "<wp:category_parent>history</wp:category_parent>"
+        "<wp:cat_name>Soviet Union</wp:cat_name></wp:category>"
+    )
+
+    assert Category.objects.get(slug="soviet-union").parent is None
+    assert any("“history” is not in the file" in note for note in report.notes)
+
+
+def test_a_term_of_the_category_taxonomy_is_read_as_a_category():
+    import_channel(
+        "<wp:category><wp:term_id>1</wp:term_id>"
+        "<wp:category_nicename>history</wp:category_nicename>"
+        "<wp:cat_name>History</wp:cat_name></wp:category>"
+        "<wp:term><wp:term_id>2</wp:term_id>"
+        "<wp:term_taxonomy>category</wp:term_taxonomy>"
+        "<wp:term_slug>soviet-union</wp:term_slug>"
+        "<wp:term_parent>history</wp:term_parent>"
+        "<wp:term_name>Soviet Union</wp:term_name>"
+        "<wp:term_description>1922 to 1991.</wp:term_description></wp:term>"
+    )
+
+    soviet = Category.objects.get(slug="soviet-union")
+    assert (soviet.name, soviet.description) == ("Soviet Union", "1922 to 1991.")
+    assert (soviet.wordpress_id, soviet.parent.slug) == (2, "history")
+
+
+def test_a_category_already_here_takes_the_wordpress_id_from_the_file():
+    CategoryFactory(slug="history", wordpress_id=None)
+
+    report = import_wxr(wxr("site.xml"))
+
+    assert Category.objects.get(slug="history").wordpress_id == 4
+    assert report.existing["categories"] == 1
+
+
+def test_a_tag_named_as_one_here_in_another_case_is_that_tag():
+    tag = TagFactory(name="cold war", slug="cold-war-here")
+
+    report = import_wxr(wxr("site.xml"))
+
+    post = Post.objects.get(wordpress_id=10)
+    assert tag.pk in post.tags.values_list("pk", flat=True)
+    assert not Tag.objects.filter(slug="cold-war").exists()
+    assert report.existing["tags"] == 1
 
 
 # Posts
@@ -236,6 +312,30 @@ def test_series_membership_written_as_post_meta_is_read_back():
         "part-one",
         "part-two",
     ]
+
+
+def test_a_slug_taken_by_a_post_of_an_earlier_batch_gets_a_suffix():
+    items = "".join(
+        f"<item><title>Post {number}</title><wp:post_id>{number + 1}</wp:post_id>"
+        f"<wp:post_name>{'repeated' if number in (0, 299) else number}"
+        "</wp:post_name><wp:status>publish</wp:status></item>"
+        for number in range(300)
+    )
+
+    report = import_channel(items)
+
+    assert Post.objects.get(wordpress_id=1).slug == "repeated"
+    assert Post.objects.get(wordpress_id=300).slug == "repeated-2"
+    assert report.created["posts"] == 300
+
+
+def test_an_old_slug_of_a_post_redirects_to_it(client):
+    import_wxr(wxr("site.xml"))
+
+    response = client.get("/2016/05/khrushchev-secret-speech/")
+
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == Post.objects.get(wordpress_id=10).get_absolute_url()
 
 
 # Text
@@ -458,6 +558,19 @@ def test_attachments_are_recorded_with_their_address_title_and_post():
     )
     assert attachment.title == "Khrushchev in 1956"
     assert attachment.post == Post.objects.get(wordpress_id=10)
+
+
+def test_an_attachment_listed_before_its_post_is_attached_to_it():
+    import_channel(
+        "<item><title>Portrait</title><wp:post_id>11</wp:post_id>"
+        "<wp:post_type>attachment</wp:post_type><wp:post_parent>10</wp:post_parent>"
+        "<wp:attachment_url>https://old.example.com/portrait.jpg</wp:attachment_url>"
+        "</item>"
+        "<item><title>A post</title><wp:post_id>10</wp:post_id>"
+        "<wp:status>publish</wp:status></item>"
+    )
+
+    assert Attachment.objects.get(wordpress_id=11).post.wordpress_id == 10
 
 
 def test_menus_post_meta_and_unknown_post_types_are_skipped_and_counted():
