@@ -100,9 +100,15 @@ def tag_uri(request, date, kind, pk):
 
 
 class SiteFeed(Feed):
-    """What every feed of the site shares."""
+    """What every feed of the site shares. A feed is declared once and served
+    in each format at its own address: RSS 2.0 unless given another
+    `feed_type` (FullContentAtomFeed, JsonFeed)."""
 
-    feed_type = FullContentRssFeed
+    # What the entries are ("post", "comment"), for their permanent ids.
+    entry_kind = ""
+
+    def __init__(self, feed_type=FullContentRssFeed):
+        self.feed_type = feed_type
 
     def __call__(self, request, *args, **kwargs):
         # One instance serves all requests; a copy per request can keep the
@@ -117,9 +123,16 @@ class SiteFeed(Feed):
     def feed_url(self):
         return self.request.path
 
+    def item_guid(self, item):
+        return tag_uri(self.request, item.created_at, self.entry_kind, item.pk)
+
+    item_guid_is_permalink = False
+
 
 class PostFeed(SiteFeed):
     """The latest visible posts: /feed/ (RSS), /feed/atom/, /feed/json/."""
+
+    entry_kind = "post"
 
     def title(self, obj):
         return settings.SITE_TITLE
@@ -154,11 +167,6 @@ class PostFeed(SiteFeed):
     def item_extra_kwargs(self, post):
         return {"content_html": post.body}
 
-    def item_guid(self, post):
-        return tag_uri(self.request, post.created_at, "post", post.pk)
-
-    item_guid_is_permalink = False
-
     def item_pubdate(self, post):
         return post.published_at
 
@@ -182,19 +190,21 @@ class PostFeed(SiteFeed):
         return [term.name for term in (*post.category_list, *post.tag_list)]
 
 
-class PostAtomFeed(PostFeed):
-    feed_type = FullContentAtomFeed
-
-
-class PostJsonFeed(PostFeed):
-    feed_type = JsonFeed
-
-
 class ArchiveFeed(PostFeed):
-    """The posts of one category, tag, series or author; subclasses say which
-    (`get_object`), how they filter (`get_posts`) and how they are named."""
+    """The posts of one category, tag, series or author, named by `kind`. The
+    subject is the `model` object with the address's slug, and its id is the
+    value `value_name` of the query `ids`; subclasses whose subject is found
+    or filtered otherwise say how (`get_object`, `values`)."""
 
     kind = ""
+    model = None
+    value_name = ""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def values(self, subject):
+        return {self.value_name: subject.pk}
 
     def title(self, subject):
         return f"{settings.SITE_TITLE} » {self.kind}: {self.subject_name(subject)}"
@@ -232,44 +242,24 @@ class CategoryFeed(ArchiveFeed):
         return {"categories": branch.ids}
 
 
-class CategoryAtomFeed(CategoryFeed):
-    feed_type = FullContentAtomFeed
-
-
 class TagFeed(ArchiveFeed):
     kind = "Tag"
-
+    model = Tag
     ids = page_queries.TAG_IDS
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def values(self, tag):
-        return {"tag": tag.pk}
-
-
-class TagAtomFeed(TagFeed):
-    feed_type = FullContentAtomFeed
+    value_name = "tag"
 
 
 class SeriesFeed(ArchiveFeed):
     kind = "Series"
-
+    model = Series
     ids = page_queries.SERIES_LATEST_IDS
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Series, slug=slug)
-
-    def values(self, series):
-        return {"series": series.pk}
-
-
-class SeriesAtomFeed(SeriesFeed):
-    feed_type = FullContentAtomFeed
+    value_name = "series"
 
 
 class AuthorFeed(ArchiveFeed):
     kind = "Author"
+    ids = page_queries.AUTHOR_IDS
+    value_name = "author"
 
     def get_object(self, request, username):
         return get_object_or_404(get_user_model(), username=username, is_active=True)
@@ -283,18 +273,11 @@ class AuthorFeed(ArchiveFeed):
     def link(self, author):
         return reverse("posts:author", kwargs={"username": author.get_username()})
 
-    ids = page_queries.AUTHOR_IDS
-
-    def values(self, author):
-        return {"author": author.pk}
-
-
-class AuthorAtomFeed(AuthorFeed):
-    feed_type = FullContentAtomFeed
-
 
 class CommentFeed(SiteFeed):
     """The latest public comments: /comments/feed/ and /comments/feed/atom/."""
+
+    entry_kind = "comment"
 
     def title(self, obj):
         return f"Comments for {settings.SITE_TITLE}"
@@ -327,26 +310,15 @@ class CommentFeed(SiteFeed):
         # Comments are plain text: escaped, with paragraphs and links.
         return linebreaks_filter(urlize(comment.text, autoescape=True))
 
-    def item_link(self, comment):
-        return comment.get_absolute_url()
-
-    def item_guid(self, comment):
-        return tag_uri(self.request, comment.created_at, "comment", comment.pk)
-
-    item_guid_is_permalink = False
-
     def item_pubdate(self, comment):
         return comment.created_at
 
-    def item_updateddate(self, comment):
-        return comment.created_at
+    # Atom dates each entry's last change; a comment has only the date it was
+    # written.
+    item_updateddate = item_pubdate
 
     def item_author_name(self, comment):
         return comment.author_name
-
-
-class CommentAtomFeed(CommentFeed):
-    feed_type = FullContentAtomFeed
 
 
 class PostCommentFeed(CommentFeed):
@@ -373,7 +345,3 @@ class PostCommentFeed(CommentFeed):
 
     def item_title(self, comment):
         return f"By: {comment.author_name}"
-
-
-class PostCommentAtomFeed(PostCommentFeed):
-    feed_type = FullContentAtomFeed

@@ -8,6 +8,23 @@ app_name = "posts"
 
 POST = r"^(?P<year>[0-9]{4})/(?P<month>[0-9]{2})/(?P<slug>[-\w]+)/"
 
+
+def feed_paths(prefix, feed, name, route=path):
+    """A feed's two addresses: RSS at <prefix>feed/, named `name`, and Atom at
+    <prefix>feed/atom/, named `name`_atom."""
+    # A regular expression matches the start of an address unless it ends
+    # with "$".
+    end = "$" if route is re_path else ""
+    return [
+        route(f"{prefix}feed/{end}", feed(), name=name),
+        route(
+            f"{prefix}feed/atom/{end}",
+            feed(feeds.FullContentAtomFeed),
+            name=f"{name}_atom",
+        ),
+    ]
+
+
 # Post addresses follow WordPress's "month and name" permalinks
 # (/2016/05/when-the-soviets-disowned-stalin/), so links from the old site
 # keep their shape; so do feed addresses (/feed/, /category/x/feed/, …).
@@ -16,35 +33,14 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("comments/stamp/", views.comment_stamp, name="comment_stamp"),
     # Feeds
-    path("feed/", feeds.PostFeed(), name="feed"),
-    path("feed/atom/", feeds.PostAtomFeed(), name="feed_atom"),
-    path("feed/json/", feeds.PostJsonFeed(), name="feed_json"),
-    path("comments/feed/", feeds.CommentFeed(), name="comments_feed"),
-    path("comments/feed/atom/", feeds.CommentAtomFeed(), name="comments_feed_atom"),
-    path("category/<str:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),
-    path(
-        "category/<str:slug>/feed/atom/",
-        feeds.CategoryAtomFeed(),
-        name="category_feed_atom",
-    ),
-    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
-    path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
-    path("series/<str:slug>/feed/", feeds.SeriesFeed(), name="series_feed"),
-    path(
-        "series/<str:slug>/feed/atom/", feeds.SeriesAtomFeed(), name="series_feed_atom"
-    ),
-    path("author/<str:username>/feed/", feeds.AuthorFeed(), name="author_feed"),
-    path(
-        "author/<str:username>/feed/atom/",
-        feeds.AuthorAtomFeed(),
-        name="author_feed_atom",
-    ),
-    re_path(POST + r"feed/$", feeds.PostCommentFeed(), name="post_comments_feed"),
-    re_path(
-        POST + r"feed/atom/$",
-        feeds.PostCommentAtomFeed(),
-        name="post_comments_feed_atom",
-    ),
+    *feed_paths("", feeds.PostFeed, "feed"),
+    path("feed/json/", feeds.PostFeed(feeds.JsonFeed), name="feed_json"),
+    *feed_paths("comments/", feeds.CommentFeed, "comments_feed"),
+    *feed_paths("category/<str:slug>/", feeds.CategoryFeed, "category_feed"),
+    *feed_paths("tag/<str:slug>/", feeds.TagFeed, "tag_feed"),
+    *feed_paths("series/<str:slug>/", feeds.SeriesFeed, "series_feed"),
+    *feed_paths("author/<str:username>/", feeds.AuthorFeed, "author_feed"),
+    *feed_paths(POST, feeds.PostCommentFeed, "post_comments_feed", re_path),
     # Reading
     re_path(r"^(?P<year>[0-9]{4})/$", views.DateArchiveView.as_view(), name="year"),
     re_path(

@@ -159,6 +159,30 @@ def test_the_atom_feed_is_atom_1(client, blog):
     assert all(entry.updated_parsed for entry in feed.entries)
 
 
+@pytest.mark.parametrize(
+    "url",
+    [*FEEDS.values(), *COMMENT_FEEDS.values()],
+    ids=[*FEEDS, *COMMENT_FEEDS],
+)
+def test_a_feed_is_atom_at_its_atom_address_and_rss_2_at_the_other(client, blog, url):
+    response = client.get(url)
+
+    atom = url.endswith("/atom/")
+    assert read(response).version == ("atom10" if atom else "rss20")
+    assert response["Content-Type"] == (
+        "application/atom+xml; charset=utf-8"
+        if atom
+        else "application/rss+xml; charset=utf-8"
+    )
+
+
+def test_a_posts_comment_feed_is_rss_2_and_atom_below_it(client, blog):
+    rss, atom = post_comment_feeds(blog[0])
+
+    assert parse(client, rss).version == "rss20"
+    assert parse(client, atom).version == "atom10"
+
+
 def test_the_json_feed_follows_json_feed_1_1(client, blog):
     response = client.get("/feed/json/")
 
