@@ -361,41 +361,41 @@ def _author(element: Element) -> Author:
     )
 
 
-def _category(element: Element) -> Term:
-    fields = _fields(element)
-    return Term(
-        line=element.line,
-        taxonomy="category",
-        id=_int(fields, "wp:term_id", element.line),
-        slug=_text(fields.get("wp:category_nicename")).strip(),
-        name=_text(fields.get("wp:cat_name")),
-        description=_text(fields.get("wp:category_description")),
-        parent=_text(fields.get("wp:category_parent")).strip(),
-    )
-
-
-def _tag(element: Element) -> Term:
-    fields = _fields(element)
-    return Term(
-        line=element.line,
-        taxonomy="post_tag",
-        id=_int(fields, "wp:term_id", element.line),
-        slug=_text(fields.get("wp:tag_slug")).strip(),
-        name=_text(fields.get("wp:tag_name")),
-        description=_text(fields.get("wp:tag_description")),
-    )
+# The children that hold a term's slug, name, description and parent, by the
+# element the term is written as ("" for none: a tag has no parent).
+_TERM_CHILDREN = {
+    "wp:category": (
+        "wp:category_nicename",
+        "wp:cat_name",
+        "wp:category_description",
+        "wp:category_parent",
+    ),
+    "wp:tag": ("wp:tag_slug", "wp:tag_name", "wp:tag_description", ""),
+    "wp:term": (
+        "wp:term_slug",
+        "wp:term_name",
+        "wp:term_description",
+        "wp:term_parent",
+    ),
+}
+# A <wp:term> names its taxonomy itself, in <wp:term_taxonomy>.
+_TAXONOMIES = {"wp:category": "category", "wp:tag": "post_tag"}
 
 
 def _term(element: Element) -> Term:
+    """A <wp:category>, <wp:tag> or <wp:term>: one record, read from the
+    children that `_TERM_CHILDREN` names for the element."""
+    kind = _name(element.tag)
+    slug, name, description, parent = _TERM_CHILDREN[kind]
     fields = _fields(element)
     return Term(
         line=element.line,
-        taxonomy=_text(fields.get("wp:term_taxonomy")).strip(),
+        taxonomy=_TAXONOMIES.get(kind) or _text(fields.get("wp:term_taxonomy")).strip(),
         id=_int(fields, "wp:term_id", element.line),
-        slug=_text(fields.get("wp:term_slug")).strip(),
-        name=_text(fields.get("wp:term_name")),
-        description=_text(fields.get("wp:term_description")),
-        parent=_text(fields.get("wp:term_parent")).strip(),
+        slug=_text(fields.get(slug)).strip(),
+        name=_text(fields.get(name)),
+        description=_text(fields.get(description)),
+        parent=_text(fields.get(parent)).strip(),
     )
 
 
@@ -472,8 +472,6 @@ def _comment(element: Element) -> Comment:
 
 _READERS = {
     "wp:author": _author,
-    "wp:category": _category,
-    "wp:tag": _tag,
-    "wp:term": _term,
+    **dict.fromkeys(_TERM_CHILDREN, _term),
     "item": _item,
 }
