@@ -106,29 +106,35 @@ class ItemTerm:
 
 @dataclass(slots=True)
 class Comment:
+    """A comment, pingback or trackback: where it stands in its thread, who
+    wrote it, its state, and when and what they wrote."""
+
     line: int
     id: int
+    parent: int = 0
     author: str = ""
     email: str = ""
     url: str = ""
     ip: str = ""
-    date: datetime | None = None
-    content: str = ""
+    user_id: int = 0
     # Missing states are the cautious ones: held, draft. WordPress's own
     # importer makes an item without a status a draft too.
     approved: str = "0"
     type: str = ""
-    parent: int = 0
-    user_id: int = 0
+    date: datetime | None = None
+    content: str = ""
 
 
 @dataclass(slots=True)
 class Item:
-    """A post, page, attachment, menu item or other post type."""
+    """A post, page, attachment, menu item or other post type, and where it
+    stands: under which post or page, in which place among its siblings."""
 
     line: int
     id: int
     type: str = "post"
+    parent: int = 0
+    menu_order: int = 0
     title: str = ""
     link: str = ""
     guid: str = ""
@@ -140,8 +146,6 @@ class Item:
     comment_status: str = "open"
     slug: str = ""
     status: str = "draft"
-    parent: int = 0
-    menu_order: int = 0
     password: str = ""
     sticky: bool = False
     attachment_url: str = ""
