@@ -15,7 +15,6 @@ post meta, other post types); what has to change on the way in is reported
 import os
 from collections.abc import Callable
 from typing import BinaryIO
-from urllib.parse import unquote, urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -28,6 +27,17 @@ from greatleaders.database_statistics import gather_statistics
 from greatleaders.page_cache import SITE, expire_on_commit
 from posts.importers import wp_content
 from posts.importers.wxr_comments import import_comments
+from posts.importers.wxr_items import (
+    NAVIGATION_META,
+    OLD_SLUG_META,
+    SERIES_DESCRIPTION_META,
+    SERIES_META,
+    SERIES_POSITION_META,
+    SERIES_TITLE_META,
+    count_unread_meta,
+    item_body,
+    old_path,
+)
 from posts.importers.wxr_reader import (
     KNOWN_VERSIONS,
     Author,
@@ -40,53 +50,41 @@ from posts.importers.wxr_reader import (
 from posts.importers.wxr_report import (
     CHANGED_MISSED,
     CHANGED_PASSWORD,
-    CHANGED_SHORTCODES,
-    CHANGED_SLUG,
     CHANGED_STATUS,
-    CHANGED_UNTITLED,
     SKIPPED_FORMATS,
     SKIPPED_MENUS,
-    SKIPPED_META,
     SKIPPED_NO_LOGIN,
     SKIPPED_NO_URL,
     SKIPPED_PAGE_COMMENTS,
     SKIPPED_TRASH,
     ImportReport,
 )
+from posts.importers.wxr_writer import BatchWriter, wanted_slug
 from posts.models import (
     Attachment,
     Category,
     Page,
     Post,
-    Redirect,
     Series,
     Tag,
-    TaggedPost,
     validate_page_slug,
 )
 
-__all__ = ["ImportReport", "WXRError", "import_stream", "import_wxr"]
+__all__ = [
+    "NAVIGATION_META",
+    "SERIES_DESCRIPTION_META",
+    "SERIES_META",
+    "SERIES_POSITION_META",
+    "SERIES_TITLE_META",
+    "ImportReport",
+    "WXRError",
+    "import_stream",
+    "import_wxr",
+]
 
 User = get_user_model()
 
 Progress = Callable[[int, int], None]
-
-# Post meta that Great Leaders' own export writes, to carry series
-# membership (see posts.exporters.wxr); WordPress keeps it as custom fields.
-SERIES_META = "greatleaders_series"
-SERIES_TITLE_META = "greatleaders_series_title"
-SERIES_DESCRIPTION_META = "greatleaders_series_description"
-SERIES_POSITION_META = "greatleaders_series_position"
-NAVIGATION_META = "greatleaders_show_in_navigation"
-OLD_SLUG_META = "_wp_old_slug"
-READ_META = {
-    SERIES_META,
-    SERIES_TITLE_META,
-    SERIES_DESCRIPTION_META,
-    SERIES_POSITION_META,
-    NAVIGATION_META,
-    OLD_SLUG_META,
-}
 
 POST_STATUSES = {
     "publish": Post.Status.PUBLISHED,
@@ -155,6 +153,7 @@ class _CountingReader:
 class _Importer:
     def __init__(self, report: ImportReport):
         self.report = report
+        self.writer = BatchWriter(report)
         self.users: dict[str, User] = {}
         self.users_by_wordpress_id: dict[int, User] = {}
         self.authors: dict[str, Author] = {}
@@ -180,7 +179,7 @@ class _Importer:
         for category, parent_slug in self.orphan_categories:
             parent = self.category(parent_slug, create=False)
             if parent is None:
-                self.note(
+                self.report.note(
                     f"Category “{category}”: its parent “{parent_slug}” "
                     "is not in the file; it stays at the top level."
                 )
@@ -190,15 +189,12 @@ class _Importer:
             parent = Post.objects.filter(wordpress_id=parent_id).values("pk")[:1]
             Attachment.objects.filter(pk=attachment_pk).update(post=Subquery(parent))
 
-    def note(self, message: str) -> None:
-        self.report.notes.append(message)
-
     # Channel
 
     def site(self, site: Site) -> None:
         self.report.site = site
         if site.version not in KNOWN_VERSIONS:
-            self.note(f"WXR {site.version} is newer than 1.2; read as 1.2.")
+            self.report.note(f"WXR {site.version} is newer than 1.2; read as 1.2.")
 
     def author(self, record: Author) -> None:
         if not record.login:
@@ -334,10 +330,8 @@ class _Importer:
             ).only("pk", "wordpress_id", "published_at")
         }
         self.report.existing["posts"] += len(posts)
-        taken = set(
-            Post.objects.filter(
-                slug__in=[self.wanted_slug(item, "post") for item in items]
-            ).values_list("slug", flat=True)
+        taken = self.writer.taken_slugs(
+            Post, [wanted_slug(item, "post") for item in items]
         )
         created = []
         for item in items:
@@ -354,7 +348,7 @@ class _Importer:
             [post for post, _ in created], ["created_at", "updated_at"]
         )
         self.file(created)
-        self.save_redirects(
+        self.writer.save_redirects(
             (path, post, None)
             for post, item in created
             for path in self.old_post_paths(post, item)
@@ -369,8 +363,8 @@ class _Importer:
         title = wp_content.one_line(item.title)[:300]
         post = Post(
             title=title,
-            slug=self.free_slug(Post, item, title, taken),
-            body=self.body(item),
+            slug=self.writer.free_slug(Post, item, title, taken=taken),
+            body=item_body(item, self.report),
             excerpt=wp_content.plain_text(item.excerpt),
             author=self.user(item.creator),
             status=self.post_status(item, title),
@@ -385,14 +379,14 @@ class _Importer:
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
         post.save()
         self.report.created["posts"] += 1
-        self.count_meta(item)
+        count_unread_meta(item, self.report)
         return post
 
     def old_post_paths(self, post: Post, item: Item) -> list[str]:
         """The post's address on the old site, and the addresses of the slugs
         WordPress remembers it had before (_wp_old_slug)."""
         local = timezone.localtime(post.published_at)
-        return [_old_path(item.link)] + [
+        return [old_path(item.link)] + [
             f"/{local.year}/{local.month:02d}/{wp_content.slug(value)}/"
             for key, value in item.meta
             if key == OLD_SLUG_META and value.strip()
@@ -406,57 +400,17 @@ class _Importer:
         )
         if item.password:
             self.report.changed[CHANGED_PASSWORD] += 1
-            self.note(f"{label} was password-protected: it is private now.")
+            self.report.note(f"{label} was password-protected: it is private now.")
             return Post.Status.PRIVATE
         if item.status not in POST_STATUSES:
             self.report.changed[CHANGED_STATUS] += 1
-            self.note(f"{label} had the status “{item.status}”: it is a draft now.")
+            self.report.note(
+                f"{label} had the status “{item.status}”: it is a draft now."
+            )
             return Post.Status.DRAFT
         if item.status == "future" and item.date and item.date < timezone.now():
             self.report.changed[CHANGED_MISSED] += 1
         return POST_STATUSES[item.status]
-
-    def body(self, item: Item) -> str:
-        if not item.title.strip():
-            self.report.changed[CHANGED_UNTITLED] += 1
-        if wp_content.unsupported_shortcodes(item.content):
-            self.report.changed[CHANGED_SHORTCODES] += 1
-        return wp_content.body_html(item.content)
-
-    def wanted_slug(self, item: Item, prefix: str, title: str = "") -> str:
-        """The item's slug, or one made from its title, or its ID."""
-        title = title or wp_content.one_line(item.title)
-        wanted = wp_content.slug(item.slug) or slugify(title, allow_unicode=True)
-        return wanted[:190] or f"{prefix}-{item.id}"
-
-    def free_slug(
-        self, model, item: Item, title: str, taken: set[str] | None = None
-    ) -> str:
-        """The wanted slug; with a suffix when another post (or page) has it,
-        or, for a page, when the site uses that address itself. `taken` holds
-        slugs known to be taken, to spare a query each."""
-        wanted = self.wanted_slug(item, model._meta.model_name, title)
-
-        def is_taken(slug: str) -> bool:
-            if taken is not None and slug == wanted:
-                return slug in taken
-            return (taken is not None and slug in taken) or model.objects.filter(
-                slug=slug
-            ).exists()
-
-        candidate, number = wanted, 1
-        if model is Page and _reserved_page_slug(candidate):
-            candidate = f"{wanted}-page"
-        while is_taken(candidate):
-            number += 1
-            candidate = f"{wanted}-{number}"
-        if candidate != wanted:
-            self.report.changed[CHANGED_SLUG] += 1
-            self.note(
-                f"The slug “{wanted}” (WordPress ID {item.id}) was taken: "
-                f"“{candidate}” is used."
-            )
-        return candidate
 
     def series_for(self, slug: str, meta: dict[str, str]) -> Series:
         slug = wp_content.slug(slug)[:200]
@@ -487,41 +441,7 @@ class _Importer:
                         tags.add((post.pk, tag_id))
                 else:
                     self.report.skipped[SKIPPED_FORMATS] += 1
-        Post.categories.through.objects.bulk_create(
-            Post.categories.through(post_id=post_id, category_id=category_id)
-            for post_id, category_id in categories
-        )
-        TaggedPost.objects.bulk_create(
-            TaggedPost(content_object_id=post_id, tag_id=tag_id)
-            for post_id, tag_id in tags
-        )
-
-    def count_meta(self, item: Item) -> None:
-        unread = sum(1 for key, _ in item.meta if key not in READ_META)
-        if unread:
-            self.report.skipped[SKIPPED_META] += unread
-
-    def save_redirects(self, redirects) -> None:
-        """Remember old addresses, given as (path, post, page): all but those
-        that are the target's address here too, or that the rules find by
-        themselves (query strings such as ?p=12; see posts.legacy_urls)."""
-        wanted = {}
-        for path, post, page in redirects:
-            target = post or page
-            if path and path != unquote(target.get_absolute_url()):
-                wanted.setdefault(path, Redirect(old_path=path, post=post, page=page))
-        if not wanted:
-            return
-        known = set(
-            Redirect.objects.filter(old_path__in=list(wanted)).values_list(
-                "old_path", flat=True
-            )
-        )
-        Redirect.objects.bulk_create(
-            redirect for path, redirect in wanted.items() if path not in known
-        )
-        self.report.existing["redirects"] += len(known)
-        self.report.created["redirects"] += len(wanted) - len(known)
+        self.writer.file(categories, tags)
 
     def page(self, item: Item) -> None:
         if item.comments:
@@ -534,8 +454,8 @@ class _Importer:
         in_navigation = meta.get(NAVIGATION_META, "1" if not item.parent else "0")
         page = Page(
             title=title,
-            slug=self.free_slug(Page, item, title),
-            body=self.body(item),
+            slug=self.writer.free_slug(Page, item, title, reserved=_reserved),
+            body=item_body(item, self.report),
             description=wp_content.plain_text(item.excerpt),
             is_published=self.page_published(item, title),
             show_in_navigation=in_navigation.strip() == "1",
@@ -546,13 +466,13 @@ class _Importer:
         if item.date:
             Page.objects.filter(pk=page.pk).update(created_at=item.date)
         self.report.created["pages"] += 1
-        self.count_meta(item)
-        self.save_redirects([(_old_path(item.link), None, page)])
+        count_unread_meta(item, self.report)
+        self.writer.save_redirects([(old_path(item.link), None, page)])
 
     def page_published(self, item: Item, title: str) -> bool:
         if item.password:
             self.report.changed[CHANGED_PASSWORD] += 1
-            self.note(
+            self.report.note(
                 f"The page “{title}” (WordPress ID {item.id}) was "
                 "password-protected: it is unpublished now."
             )
@@ -580,7 +500,7 @@ class _Importer:
         if item.parent and parent is None:
             self.orphan_attachments[attachment.pk] = item.parent
         self.report.created["attachments"] += 1
-        self.count_meta(item)
+        count_unread_meta(item, self.report)
 
 
 def _shown_name(author: Author) -> tuple[str, str]:
@@ -599,26 +519,19 @@ def _shown_name(author: Author) -> tuple[str, str]:
     return display, ""
 
 
-def _reserved_page_slug(slug: str) -> bool:
-    try:
-        validate_page_slug(slug)
-    except ValidationError:
-        return True
-    return False
-
-
 def _free_category_id(wordpress_id: int) -> int | None:
     """`wordpress_id`, unless no ID was given or a category has it already."""
     taken = Category.objects.filter(wordpress_id=wordpress_id).exists()
     return wordpress_id if wordpress_id and not taken else None
 
 
-def _old_path(link: str) -> str:
-    """The path of an old address; empty when it has a query string (?p=12),
-    which the rules answer, or is the home page."""
-    parts = urlsplit(link)
-    path = unquote(parts.path)[:500]
-    return "" if parts.query or not path.strip("/") else path
+def _reserved(slug: str) -> bool:
+    """Whether the site uses /`slug`/ itself, so that no page may have it."""
+    try:
+        validate_page_slug(slug)
+        return False
+    except ValidationError:
+        return True
 
 
 def _whole_number(value: str) -> int:

@@ -50,3 +50,6 @@ class ImportReport:
 
     def count(self, kind: str, *, created: bool) -> None:
         (self.created if created else self.existing)[kind] += 1
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)

@@ -1,0 +1,55 @@
+"""What posts, pages and attachments share as WordPress items: the post meta
+the import reads (the rest is skipped and counted), the body, and the
+address the item had on the old site."""
+
+from urllib.parse import unquote, urlsplit
+
+from posts.importers import wp_content
+from posts.importers.wxr_reader import Item
+from posts.importers.wxr_report import (
+    CHANGED_SHORTCODES,
+    CHANGED_UNTITLED,
+    SKIPPED_META,
+    ImportReport,
+)
+
+# Post meta that Great Leaders' own export writes, to carry series
+# membership (see posts.exporters.wxr); WordPress keeps it as custom fields.
+SERIES_META = "greatleaders_series"
+SERIES_TITLE_META = "greatleaders_series_title"
+SERIES_DESCRIPTION_META = "greatleaders_series_description"
+SERIES_POSITION_META = "greatleaders_series_position"
+NAVIGATION_META = "greatleaders_show_in_navigation"
+OLD_SLUG_META = "_wp_old_slug"
+READ_META = {
+    SERIES_META,
+    SERIES_TITLE_META,
+    SERIES_DESCRIPTION_META,
+    SERIES_POSITION_META,
+    NAVIGATION_META,
+    OLD_SLUG_META,
+}
+
+
+def item_body(item: Item, report: ImportReport) -> str:
+    """The item's content as the body stored here; an item without a title,
+    or with shortcodes only WordPress expands, is counted as changed."""
+    if not item.title.strip():
+        report.changed[CHANGED_UNTITLED] += 1
+    if wp_content.unsupported_shortcodes(item.content):
+        report.changed[CHANGED_SHORTCODES] += 1
+    return wp_content.body_html(item.content)
+
+
+def count_unread_meta(item: Item, report: ImportReport) -> None:
+    unread = sum(1 for key, _ in item.meta if key not in READ_META)
+    if unread:
+        report.skipped[SKIPPED_META] += unread
+
+
+def old_path(link: str) -> str:
+    """The path of an old address; empty when it has a query string (?p=12),
+    which the rules answer, or is the home page."""
+    parts = urlsplit(link)
+    path = unquote(parts.path)[:500]
+    return "" if parts.query or not path.strip("/") else path

@@ -1,0 +1,118 @@
+"""The writes that the mappers of a WordPress import share.
+
+Each mapper (`wxr_authors`, `wxr_terms`, `wxr_posts`, `wxr_pages`,
+`wxr_attachments`, and `wxr_comments` for comments) decides what a record
+becomes; the `BatchWriter` they are all given does what would otherwise be
+written again in each: giving a post or page a slug no other has, filing
+posts under categories and tags, and remembering old addresses as redirects.
+It takes whole batches, so that a batch of posts costs a few queries rather
+than a few per post, and it carries the report that every mapper counts in.
+"""
+
+from collections.abc import Callable, Iterable
+from urllib.parse import unquote
+
+from django.utils.text import slugify
+
+from posts.importers import wp_content
+from posts.importers.wxr_reader import Item
+from posts.importers.wxr_report import CHANGED_SLUG, ImportReport
+from posts.models import Page, Post, Redirect, TaggedPost
+
+# (post, category) or (post, tag) primary keys.
+Filing = tuple[int, int]
+
+
+class BatchWriter:
+    def __init__(self, report: ImportReport):
+        self.report = report
+
+    # Slugs
+
+    def taken_slugs(self, model: type[Post | Page], slugs: Iterable[str]) -> set[str]:
+        """Which of `slugs` a post (or page) here has already: one query for a
+        whole batch, to hand to `free_slug` as `taken`."""
+        return set(
+            model.objects.filter(slug__in=list(slugs)).values_list("slug", flat=True)
+        )
+
+    def free_slug(
+        self,
+        model: type[Post | Page],
+        item: Item,
+        title: str,
+        *,
+        taken: set[str] | None = None,
+        reserved: Callable[[str], bool] | None = None,
+    ) -> str:
+        """The wanted slug; with a suffix when another post (or page) has it,
+        or when `reserved` says the site uses it itself. `taken` holds slugs
+        known to be taken, and whether the wanted slug is (see `taken_slugs`),
+        to spare a query each."""
+        kind = model._meta.model_name
+        wanted = wanted_slug(item, kind, title)
+
+        def is_taken(slug: str) -> bool:
+            if taken is not None and slug == wanted:
+                return slug in taken
+            return (taken is not None and slug in taken) or model.objects.filter(
+                slug=slug
+            ).exists()
+
+        candidate, number = wanted, 1
+        if reserved and reserved(candidate):
+            candidate = f"{wanted}-{kind}"  # a page at /search/ goes to /search-page/
+        while is_taken(candidate):
+            number += 1
+            candidate = f"{wanted}-{number}"
+        if candidate != wanted:
+            self.report.changed[CHANGED_SLUG] += 1
+            self.report.note(
+                f"The slug “{wanted}” (WordPress ID {item.id}) was taken: "
+                f"“{candidate}” is used."
+            )
+        return candidate
+
+    # Filing and redirects
+
+    def file(self, categories: Iterable[Filing], tags: Iterable[Filing]) -> None:
+        """File posts under categories and tags: two inserts for a batch."""
+        Post.categories.through.objects.bulk_create(
+            Post.categories.through(post_id=post_id, category_id=category_id)
+            for post_id, category_id in categories
+        )
+        TaggedPost.objects.bulk_create(
+            TaggedPost(content_object_id=post_id, tag_id=tag_id)
+            for post_id, tag_id in tags
+        )
+
+    def save_redirects(
+        self, redirects: Iterable[tuple[str, Post | None, Page | None]]
+    ) -> None:
+        """Remember old addresses, given as (path, post, page): all but those
+        that are the target's address here too, or that the rules find by
+        themselves (query strings such as ?p=12; see posts.legacy_urls)."""
+        wanted = {}
+        for path, post, page in redirects:
+            target = post or page
+            if path and path != unquote(target.get_absolute_url()):
+                wanted.setdefault(path, Redirect(old_path=path, post=post, page=page))
+        if not wanted:
+            return
+        known = set(
+            Redirect.objects.filter(old_path__in=list(wanted)).values_list(
+                "old_path", flat=True
+            )
+        )
+        Redirect.objects.bulk_create(
+            redirect for path, redirect in wanted.items() if path not in known
+        )
+        self.report.existing["redirects"] += len(known)
+        self.report.created["redirects"] += len(wanted) - len(known)
+
+
+def wanted_slug(item: Item, prefix: str, title: str = "") -> str:
+    """The item's slug, or one made from its title, or its ID."""
+    title = title or wp_content.one_line(item.title)
+    wanted = wp_content.slug(item.slug) or slugify(title, allow_unicode=True)
+    return wanted[:190] or f"{prefix}-{item.id}"
