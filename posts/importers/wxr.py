@@ -21,11 +21,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Subquery
 from django.utils import timezone
-from django.utils.text import slugify
 
 from greatleaders.database_statistics import gather_statistics
 from greatleaders.page_cache import SITE, expire_on_commit
 from posts.importers import wp_content
+from posts.importers.wxr_authors import Authors
 from posts.importers.wxr_comments import import_comments
 from posts.importers.wxr_items import (
     NAVIGATION_META,
@@ -51,22 +51,19 @@ from posts.importers.wxr_report import (
     CHANGED_MISSED,
     CHANGED_PASSWORD,
     CHANGED_STATUS,
-    SKIPPED_FORMATS,
     SKIPPED_MENUS,
-    SKIPPED_NO_LOGIN,
     SKIPPED_NO_URL,
     SKIPPED_PAGE_COMMENTS,
     SKIPPED_TRASH,
     ImportReport,
 )
+from posts.importers.wxr_terms import Terms
 from posts.importers.wxr_writer import BatchWriter, wanted_slug
 from posts.models import (
     Attachment,
-    Category,
     Page,
     Post,
     Series,
-    Tag,
     validate_page_slug,
 )
 
@@ -154,12 +151,8 @@ class _Importer:
     def __init__(self, report: ImportReport):
         self.report = report
         self.writer = BatchWriter(report)
-        self.users: dict[str, User] = {}
-        self.users_by_wordpress_id: dict[int, User] = {}
-        self.authors: dict[str, Author] = {}
-        self.categories: dict[str, Category] = {}
-        self.orphan_categories: list[tuple[Category, str]] = []
-        self.tags: dict[str, int] = {}
+        self.authors = Authors(self.writer)
+        self.terms = Terms(self.writer)
         self.series: dict[str, Series] = {}
         self.orphan_attachments: dict[int, int] = {}
         self.waiting: list[Item] = []
@@ -168,23 +161,15 @@ class _Importer:
         if isinstance(record, Item):
             self.item(record)
         elif isinstance(record, Term):
-            self.term(record)
+            self.terms.take(record)
         elif isinstance(record, Author):
-            self.author(record)
+            self.authors.take(record)
         else:
             self.site(record)
 
     def finish(self) -> None:
         self.flush_posts()
-        for category, parent_slug in self.orphan_categories:
-            parent = self.category(parent_slug, create=False)
-            if parent is None:
-                self.report.note(
-                    f"Category “{category}”: its parent “{parent_slug}” "
-                    "is not in the file; it stays at the top level."
-                )
-            elif parent.pk != category.pk:
-                Category.objects.filter(pk=category.pk).update(parent=parent)
+        self.terms.finish()
         for attachment_pk, parent_id in self.orphan_attachments.items():
             parent = Post.objects.filter(wordpress_id=parent_id).values("pk")[:1]
             Attachment.objects.filter(pk=attachment_pk).update(post=Subquery(parent))
@@ -195,109 +180,6 @@ class _Importer:
         self.report.site = site
         if site.version not in KNOWN_VERSIONS:
             self.report.note(f"WXR {site.version} is newer than 1.2; read as 1.2.")
-
-    def author(self, record: Author) -> None:
-        if not record.login:
-            self.report.skipped[SKIPPED_NO_LOGIN] += 1
-            return
-        self.authors[record.login] = record
-        user = self.user(record.login)
-        if record.id:
-            self.users_by_wordpress_id[record.id] = user
-
-    def user(self, login: str) -> User | None:
-        """The account for a WordPress login, created on first sight: without
-        a usable password (an administrator sets one), showing the name the
-        old site showed."""
-        if not login:
-            return None
-        if login in self.users:
-            return self.users[login]
-        # WordPress logins ignore case, as its sign-in does.
-        user = User.objects.filter(username__iexact=login).first()
-        if user:
-            self.report.existing["authors"] += 1
-        else:
-            record = self.authors.get(login) or Author(line=0, id=0, login=login)
-            first_name, last_name = _shown_name(record)
-            user = User(
-                username=login[:150],
-                email=record.email[:254],
-                first_name=first_name[:150],
-                last_name=last_name[:150],
-            )
-            user.set_unusable_password()
-            user.save()
-            self.report.created["authors"] += 1
-        self.users[login] = user
-        return user
-
-    def term(self, term: Term) -> None:
-        if term.taxonomy == "category":
-            self.category(term.slug, term=term)
-        elif term.taxonomy == "post_tag":
-            self.tag(term.slug, term.name, term.description)
-        elif term.taxonomy == "nav_menu":
-            self.report.skipped[SKIPPED_MENUS] += 1
-        else:
-            self.report.skipped[f"terms of the “{term.taxonomy}” taxonomy"] += 1
-
-    def category(
-        self, raw_slug: str, *, name: str = "", term: Term | None = None, create=True
-    ) -> Category | None:
-        """The category with WordPress slug `raw_slug`, found or created (from
-        `term`, or from the `name` an item files it under)."""
-        name = wp_content.one_line(term.name if term else name)
-        slug = (wp_content.slug(raw_slug) or slugify(name, allow_unicode=True))[:200]
-        if not slug:
-            return None
-        if slug in self.categories:
-            return self.categories[slug]
-        category = Category.objects.filter(slug=slug).first()
-        if category:
-            self.report.existing["categories"] += 1
-            if term and category.wordpress_id is None:
-                wordpress_id = _free_category_id(term.id)
-                Category.objects.filter(pk=category.pk).update(
-                    wordpress_id=wordpress_id
-                )
-        elif not create:
-            return None
-        else:
-            category = Category.objects.create(
-                name=(name or slug)[:200],
-                slug=slug,
-                description=wp_content.plain_text(term.description) if term else "",
-                wordpress_id=_free_category_id(term.id) if term else None,
-            )
-            self.report.created["categories"] += 1
-            if term and term.parent:
-                self.orphan_categories.append((category, term.parent))
-        self.categories[slug] = category
-        return category
-
-    def tag(self, raw_slug: str, raw_name: str, description: str = "") -> int | None:
-        name = wp_content.one_line(raw_name)[:100]
-        slug = (wp_content.slug(raw_slug) or slugify(name, allow_unicode=True))[:100]
-        if not slug:
-            return None
-        if slug in self.tags:
-            return self.tags[slug]
-        tag = (
-            Tag.objects.filter(slug=slug).first()
-            or Tag.objects.filter(name__iexact=name or slug).first()
-        )
-        if tag:
-            self.report.existing["tags"] += 1
-        else:
-            tag = Tag.objects.create(
-                name=name or slug,
-                slug=slug,
-                description=wp_content.plain_text(description),
-            )
-            self.report.created["tags"] += 1
-        self.tags[slug] = tag.pk
-        return tag.pk
 
     # Items
 
@@ -347,7 +229,7 @@ class _Importer:
         Post.objects.bulk_update(
             [post for post, _ in created], ["created_at", "updated_at"]
         )
-        self.file(created)
+        self.writer.file(*self.terms.filings(created))
         self.writer.save_redirects(
             (path, post, None)
             for post, item in created
@@ -355,7 +237,7 @@ class _Importer:
         )
         import_comments(
             [(posts[item.id], item) for item in items],
-            users=self.users_by_wordpress_id,
+            users=self.authors.by_wordpress_id,
             report=self.report,
         )
 
@@ -366,7 +248,7 @@ class _Importer:
             slug=self.writer.free_slug(Post, item, title, taken=taken),
             body=item_body(item, self.report),
             excerpt=wp_content.plain_text(item.excerpt),
-            author=self.user(item.creator),
+            author=self.authors.user(item.creator),
             status=self.post_status(item, title),
             published_at=item.date or timezone.now(),
             sticky=item.sticky,
@@ -426,23 +308,6 @@ class _Importer:
             self.series[slug] = series
         return self.series[slug]
 
-    def file(self, posts: list[tuple[Post, Item]]) -> None:
-        """File each post under its item's categories and tags."""
-        categories, tags = set(), set()
-        for post, item in posts:
-            for term in item.terms:
-                if term.domain == "category":
-                    category = self.category(term.slug, name=term.name)
-                    if category:
-                        categories.add((post.pk, category.pk))
-                elif term.domain in ("post_tag", "tag"):
-                    tag_id = self.tag(term.slug, term.name)
-                    if tag_id:
-                        tags.add((post.pk, tag_id))
-                else:
-                    self.report.skipped[SKIPPED_FORMATS] += 1
-        self.writer.file(categories, tags)
-
     def page(self, item: Item) -> None:
         if item.comments:
             self.report.skipped[SKIPPED_PAGE_COMMENTS] += len(item.comments)
@@ -501,28 +366,6 @@ class _Importer:
             self.orphan_attachments[attachment.pk] = item.parent
         self.report.created["attachments"] += 1
         count_unread_meta(item, self.report)
-
-
-def _shown_name(author: Author) -> tuple[str, str]:
-    """First and last name for a WordPress author, such that the name shown
-    on the site (first and last, or the username) is the display name the
-    old site showed."""
-    first, last = (
-        wp_content.one_line(author.first_name),
-        wp_content.one_line(author.last_name),
-    )
-    display = wp_content.one_line(author.display_name)
-    if not display or display == f"{first} {last}".strip():
-        return first, last
-    if display == author.login:
-        return "", ""
-    return display, ""
-
-
-def _free_category_id(wordpress_id: int) -> int | None:
-    """`wordpress_id`, unless no ID was given or a category has it already."""
-    taken = Category.objects.filter(wordpress_id=wordpress_id).exists()
-    return wordpress_id if wordpress_id and not taken else None
 
 
 def _reserved(slug: str) -> bool:
