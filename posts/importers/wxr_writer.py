@@ -24,6 +24,8 @@ Filing = tuple[int, int]
 
 
 class BatchWriter:
+    """Writes for every mapper of one import, and the report they count in."""
+
     def __init__(self, report: ImportReport):
         self.report = report
 
