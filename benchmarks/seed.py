@@ -17,7 +17,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from posts.comment_text import render_comment_text
+from posts.comments.text import render_comment_text
 from posts.models import Category, Comment, Page, Post, Series, Tag, TaggedPost
 
 POSTS = 10_000

@@ -67,7 +67,7 @@ ANY = "any"
 STATUS_HEADER = "X-Page-Cache"
 # Cookies that make a visitor's pages their own, besides the session's:
 # saved comment details that fill in the form, and comments of theirs still
-# awaiting moderation (see posts.comment_cookies). The nginx configuration
+# awaiting moderation (see posts.comments.cookies). The nginx configuration
 # in the README names the same.
 PRIVATE_COOKIES = ("comment_author", "comment_held")
 SHARED_QUERY_PARAMETERS = frozenset({"page"})

@@ -56,7 +56,7 @@ def _compile_site_templates() -> list[str]:
 def _render_comment_form() -> None:
     # Widgets are drawn with templates of the forms renderer, compiled on
     # first use.
-    from posts.forms import CommentForm
+    from posts.comments.form import CommentForm
 
     form = CommentForm()
     for field in form:

@@ -9,10 +9,11 @@ class PostsConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from posts import cache_tags, comment_counts, search
+        from posts import cache_tags, search
+        from posts.comments import counts
 
         # Counts first: the pages expired next show the new ones.
-        comment_counts.connect()
+        counts.connect()
         cache_tags.connect()
 
         # The search index's SQL needs these on SQLite; see posts.search.

@@ -108,7 +108,7 @@ def _from_table(path: str) -> str | None:
         old_path__in=[path, path.rstrip("/")]
     )
     for redirect in redirects:
-        if redirect.post and redirect.post.is_public:
+        if redirect.post and redirect.post.is_published:
             return redirect.post.get_absolute_url()
         if redirect.page and redirect.page.is_published:
             return redirect.page.get_absolute_url()

@@ -8,12 +8,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from greatleaders.prepared import instance
-from posts import page_queries, threads
+from posts import page_queries
+from posts.comments import threads
+from posts.comments.threads import CommentPage
 from posts.listing import attach_filing
 from posts.models import Comment, Post, Series
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
 from posts.structured_data import blog_posting
-from posts.threads import CommentPage
 
 
 def public_post(slug: str) -> Post | None:

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from posts import feeds, views
+from posts.comments import views as comment_views
 from posts.sitemaps import SITEMAPS
 
 app_name = "posts"
@@ -31,7 +32,7 @@ def feed_paths(prefix, feed, name, route=path):
 urlpatterns = [
     path("", views.PostListView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
-    path("comments/stamp/", views.comment_stamp, name="comment_stamp"),
+    path("comments/stamp/", comment_views.comment_stamp, name="comment_stamp"),
     # Feeds
     *feed_paths("", feeds.PostFeed, "feed"),
     path("feed/json/", feeds.PostFeed(feeds.JsonFeed), name="feed_json"),

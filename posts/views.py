@@ -1,47 +1,32 @@
 import datetime
 from functools import cached_property
-from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import date_format
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from greatleaders.client_ip import client_ip
-from greatleaders.page_cache import SITE, is_shareable_request, post_tag, shows
+from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
 from posts.cache_tags import POSTS
-from posts.comment_cookies import (
-    forget_author,
-    held_ids,
-    remember_author,
-    remember_held,
-    saved_author,
-)
-from posts.comment_submission import (
-    CommentRefused,
-    ConfirmationNeeded,
-    Sender,
-    submit_comment,
-)
-from posts.forms import CommentForm, issued_token
+from posts.comments.cookies import held_ids
+from posts.comments.submission import submit_comment
+from posts.comments.views import blank_form, comment_posted, signed_in_csrf
 from posts.listing import PostList
-from posts.models import Comment, Page, Post, Series, Tag, can_preview
+from posts.models import Page, Post, Series, Tag, can_preview
 from posts.navigation import category_branch
 from posts.post_page import PostPage, public_post
 from posts.search import SearchResults
-from posts.threads import comment_page_number
 
 
 class PagedListView(ListView):
@@ -98,57 +83,23 @@ class PostDetailView(DetailView):
         canonical = self.object.get_absolute_url()
         if escape_uri_path(request.path) != canonical:
             return redirect(canonical, permanent=True)
-        initial = {**saved_author(request), "parent": request.GET.get("replytocom")}
-        if not is_shareable_request(request):
-            # A page for this visitor alone carries the form's time stamp; a
-            # shared one gets it when the reader starts typing.
-            initial["issued"] = issued_token()
-        form = CommentForm(user=request.user, initial=initial)
-        context = self.get_context_data(form=form, reply_to=initial["parent"])
+        form = blank_form(request)
+        context = self.get_context_data(form=form, reply_to=form["parent"].value())
         return self.render_to_response(context)
 
+    @method_decorator(signed_in_csrf)
     def post(self, request, *args, **kwargs):
-        # Anonymous comments come from shared pages, which carry no CSRF
-        # token: what stops forged and automated ones is the spam rules
-        # (honeypot, time stamp, flood, duplicates, links). Signed-in
-        # commenters' pages are their own, and their forms carry a token.
-        if request.user.is_authenticated:
-            return csrf_protect(self.take_comment)(request)
-        return self.take_comment(request)
-
-    def take_comment(self, request):
         # Readers comment only on posts they may see, previews excluded.
         self.object = self.public_post()
-        form = CommentForm(request.POST, user=request.user)
-        if not form.is_valid():
-            return self.refuse(form, status=HTTPStatus.BAD_REQUEST)
-        try:
-            comment = submit_comment(self.object, form, sender_of(request))
-        except ConfirmationNeeded as refusal:
-            form = form.restamped()
-            return self.refuse(form, message=refusal.message, status=refusal.status)
-        except CommentRefused as refusal:
-            return self.refuse(form, message=refusal.message, status=refusal.status)
-        response = redirect(self.comment_location(comment))
-        if form.cleaned_data.get("save_details"):
-            remember_author(response, comment)
-        elif not request.user.is_authenticated:
-            forget_author(request, response)
-        if comment.status != Comment.Status.APPROVED:
-            remember_held(request, response, comment)
-        return response
-
-    def refuse(self, form, *, status, message=""):
+        outcome = submit_comment(self.object, request.POST, request)
+        if outcome.comment is not None:
+            return comment_posted(request, outcome)
         context = self.get_context_data(
-            form=form, refusal=message, reply_to=form["parent"].value()
+            form=outcome.form,
+            refusal=outcome.refusal,
+            reply_to=outcome.form["parent"].value(),
         )
-        return self.render_to_response(context, status=status)
-
-    def comment_location(self, comment):
-        page = ""
-        if settings.COMMENTS_PER_PAGE:
-            page = f"?cpage={comment_page_number(comment, settings.COMMENTS_PER_PAGE)}"
-        return f"{self.object.get_absolute_url()}{page}#comment-{comment.pk}"
+        return self.render_to_response(context, status=outcome.status)
 
     def get_context_data(self, *, reply_to, **kwargs):
         try:
@@ -168,14 +119,6 @@ class PostDetailView(DetailView):
         return super().get_context_data(
             post_page=post_page, post=post_page.post, **kwargs
         )
-
-
-def sender_of(request):
-    return Sender(
-        user=request.user,
-        ip_address=client_ip(request) or None,
-        user_agent=request.headers.get("user-agent", ""),
-    )
 
 
 class ArchiveView(PagedListView):
@@ -371,11 +314,3 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
-
-
-@never_cache
-@require_GET
-def comment_stamp(request):
-    """The comment form's time stamp, fetched by the page's script when a
-    reader starts typing: shared pages carry none of their own."""
-    return JsonResponse({"issued": issued_token()})

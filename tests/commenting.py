@@ -4,7 +4,7 @@ import time
 
 from django.core import signing
 
-from posts.forms import FORM_ISSUED_SALT
+from posts.comments.form import FORM_ISSUED_SALT
 
 
 def issued_seconds_ago(seconds: float) -> str:

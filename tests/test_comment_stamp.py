@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from greatleaders.page_cache import STATUS_HEADER
-from posts.comment_submission import CONFIRM
-from posts.forms import seconds_since
+from posts.comments.form import seconds_since
+from posts.comments.submission import CONFIRM
 from posts.models import Comment
 from tests.commenting import comment_data
 from tests.factories import CommentFactory, PostFactory

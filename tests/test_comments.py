@@ -475,6 +475,32 @@ def test_after_posting_on_a_paged_post_the_reader_lands_on_the_right_page(
     )
 
 
+def test_a_comments_own_address_is_on_the_page_showing_its_thread(
+    client, post, settings
+):
+    settings.COMMENTS_PER_PAGE = 2
+    first = CommentFactory(post=post)
+    CommentFactory.create_batch(3, post=post)
+    reply = CommentFactory(post=post, parent=first, text="Deep in the first thread.")
+
+    address = reply.get_absolute_url()
+    page = client.get(address.split("#")[0])
+
+    assert address == f"{post.get_absolute_url()}?cpage=1#comment-{reply.pk}"
+    assert f'id="comment-{reply.pk}"' in page.text
+
+
+def test_the_comment_feed_links_each_comment_to_its_page(client, post, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    first = CommentFactory(post=post)
+    CommentFactory.create_batch(3, post=post)
+    reply = CommentFactory(post=post, parent=first)
+
+    feed = client.get("/comments/feed/").text
+
+    assert f"{post.get_absolute_url()}?cpage=1#comment-{reply.pk}" in feed
+
+
 # Cost
 
 

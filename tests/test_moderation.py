@@ -2,8 +2,8 @@
 
 import pytest
 
+from posts.comments.moderation import Submission, count_links, judge
 from posts.models import Comment
-from posts.moderation import Submission, count_links, judge
 from tests.factories import CommentFactory
 
 HUMAN = Submission(honeypot="", seconds_to_submit=60)

@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from posts.models import Post
-from tests.factories import PostFactory, UserFactory
+from posts.models import Page, Post
+from tests.factories import PageFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +79,22 @@ def test_a_scheduled_post_appears_once_its_time_passes(client):
     assert "Tomorrow&#39;s news" not in before.text
     assert "Tomorrow&#39;s news" in after.text
     assert detail.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("state", [None, *HIDDEN_STATES])
+def test_a_posts_is_published_says_what_published_finds(state):
+    post = PostFactory(**({state: True} if state else {}))
+    just_due = PostFactory(published_at=timezone.now())
+
+    for one in (post, just_due):
+        assert one.is_published == Post.objects.published().filter(pk=one.pk).exists()
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_pages_is_published_says_what_published_finds(published):
+    page = PageFactory(is_published=published)
+
+    assert page.is_published == Page.objects.published().filter(pk=page.pk).exists()
 
 
 def test_published_manager_method_is_the_only_visibility_rule():

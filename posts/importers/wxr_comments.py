@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from posts.comment_text import render_comment_text
+from posts.comments.text import render_comment_text
 from posts.importers import wp_content
 from posts.importers.wxr_reader import Comment as Record
 from posts.importers.wxr_reader import Item

@@ -1,5 +1,6 @@
 """Taking a comment from a visitor: refuse it, or store it with the status
-the moderation rules give it."""
+the moderation rules give it. `submit_comment` is the one way in, for the
+post page, the admin's reply and anything else that takes comments."""
 
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -7,10 +8,11 @@ from http import HTTPStatus
 from django.conf import settings
 from django.db import transaction
 
-from posts import moderation
-from posts.forms import CommentForm, seconds_since
+from greatleaders.client_ip import client_ip
+from posts.comments import moderation
+from posts.comments.form import CommentForm, seconds_since
+from posts.comments.notifications import notify_held_comment
 from posts.models import Comment, Post
-from posts.notifications import notify_held_comment
 
 DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
 FLOOD = "You are posting comments too quickly. Slow down."
@@ -47,8 +49,44 @@ class Sender:
     ip_address: str | None
     user_agent: str
 
+    @classmethod
+    def of(cls, request) -> "Sender":
+        return cls(
+            user=request.user,
+            ip_address=client_ip(request) or None,
+            user_agent=request.headers.get("user-agent", ""),
+        )
 
-def submit_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a comment sent: the `comment` stored, or the `form`
+    to show again (as typed) with the `refusal` and the HTTP `status` that
+    say why not."""
+
+    form: CommentForm
+    comment: Comment | None = None
+    refusal: str = ""
+    status: HTTPStatus = HTTPStatus.OK
+
+
+def submit_comment(post: Post, data, request) -> Outcome:
+    """Take the comment in `data` (the form's fields) on `post` from the
+    visitor making `request`: validate it, refuse it or store it, and say
+    which."""
+    form = CommentForm(data, user=request.user)
+    if not form.is_valid():
+        return Outcome(form, status=HTTPStatus.BAD_REQUEST)
+    try:
+        comment = store_comment(post, form, Sender.of(request))
+    except ConfirmationNeeded as refused:
+        return Outcome(form.restamped(), refusal=refused.message, status=refused.status)
+    except CommentRefused as refused:
+        return Outcome(form, refusal=refused.message, status=refused.status)
+    return Outcome(form, comment=comment)
+
+
+def store_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
     """Store the comment in the valid `form` on `post`, or raise
     CommentRefused before anything is written."""
     if post.comments_closed:

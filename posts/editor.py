@@ -1,0 +1,29 @@
+"""The editor's toolbar: what posts and pages may hold (ProseEditorField's
+extensions; posts.sanitize keeps the HTML to the same elements)."""
+
+EDITOR_EXTENSIONS = {
+    "Blockquote": True,
+    "Bold": True,
+    "BulletList": True,
+    "HardBreak": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "HorizontalRule": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "ListItem": True,
+    "OrderedList": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Underline": True,
+    "History": True,
+    # Imported WordPress posts hold images, captioned figures and tables: the
+    # editor must know them, or the first edit would drop them.
+    "Image": True,
+    "Figure": True,
+    "Caption": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+}

@@ -1,0 +1,47 @@
+"""The blog's models, by topic:
+
+- content: posts and static pages, and the one rule of who may read them;
+- taxonomy: categories, tags and series, which posts are filed under;
+- posts.comments.models: comments (the comments package holds all of them);
+- wordpress: what is kept of the WordPress site the blog came from;
+- search: the search index's table, on SQLite.
+"""
+
+from posts.comments.models import Comment, CommentQuerySet
+from posts.models.content import (
+    EXCERPT_WORDS,
+    RESERVED_PAGE_SLUGS,
+    Page,
+    PageQuerySet,
+    Post,
+    PostQuerySet,
+    can_preview,
+    opening_words,
+    post_address,
+    validate_page_slug,
+)
+from posts.models.search import SearchEntry
+from posts.models.taxonomy import Category, Series, Tag, TaggedPost
+from posts.models.wordpress import Attachment, Redirect
+
+__all__ = [
+    "EXCERPT_WORDS",
+    "RESERVED_PAGE_SLUGS",
+    "Attachment",
+    "Category",
+    "Comment",
+    "CommentQuerySet",
+    "Page",
+    "PageQuerySet",
+    "Post",
+    "PostQuerySet",
+    "Redirect",
+    "SearchEntry",
+    "Series",
+    "Tag",
+    "TaggedPost",
+    "can_preview",
+    "opening_words",
+    "post_address",
+    "validate_page_slug",
+]

@@ -1,0 +1,456 @@
+"""What readers read: posts, in the stream of the blog, and static pages.
+
+Whether readers may see one is said one way: `published()` of a queryset,
+`is_published` of one of them (the same rule, tested against each other);
+staff also open the rest, to preview it (`visible_to`).
+"""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from greatleaders.page_cache import expire_on_commit, post_tag
+from posts import text
+from posts.addresses import address
+from posts.cache_tags import POSTS
+from posts.editor import EDITOR_EXTENSIONS
+from posts.models.taxonomy import Category, Series, TaggedPost
+from posts.models.wordpress import wordpress_id
+from posts.sanitize import sanitize_html
+
+# WordPress's automatic excerpt: the first 55 words of the text.
+EXCERPT_WORDS = 55
+
+
+def opening_words(body: str) -> str:
+    """WordPress's automatic excerpt of `body`: its first words, as text."""
+    return Truncator(strip_tags(body)).words(EXCERPT_WORDS, truncate=" […]")
+
+
+def can_preview(user) -> bool:
+    """Whether `user` may open what readers cannot see yet (staff)."""
+    return user.is_active and user.is_staff
+
+
+class Writing(models.Model):
+    """What posts and pages share: a body written in the editor, sanitized
+    and summed up as it is saved, and a slug made from the title when none
+    is given. SUMMARY_FIELD names the editor's own summary, if any."""
+
+    SUMMARY_FIELD = ""
+    DEFAULT_SLUG = ""
+
+    body = ProseEditorField(
+        extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html, blank=True
+    )
+    # Derived from the body as it is saved (see derive_from_body).
+    opening_words = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            slug = slugify(self.title, allow_unicode=True)
+            self.slug = slug[:200] or self.DEFAULT_SLUG
+        self.body = sanitize_html(self.body)
+        self.derive_from_body()
+        super().save(*args, **kwargs)
+
+    def derive_from_body(self) -> None:
+        """Work out what lists and pages show of the body, once, as it is
+        saved."""
+        self.opening_words = opening_words(self.body)
+
+    @property
+    def summary(self):
+        """The editor's summary, or the opening words of the body."""
+        return getattr(self, self.SUMMARY_FIELD) or self.opening_words
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Posts readers may see (`Post.is_published` of one post):
+        published, and not scheduled for later than `now` (a prepared
+        query's Param where one is built)."""
+        return self.filter(
+            status=Post.Status.PUBLISHED,
+            published_at__lte=timezone.now() if now is None else now,
+        )
+
+    def scheduled(self):
+        """Published posts whose date is still to come, the soonest first."""
+        return self.filter(
+            status=Post.Status.PUBLISHED, published_at__gt=timezone.now()
+        ).order_by("published_at")
+
+    def visible_to(self, user):
+        """What `user` may open: staff also see drafts, private and scheduled
+        posts, so that they can preview them."""
+        if can_preview(user):
+            return self.all()
+        return self.published()
+
+    def in_series(self, series):
+        return self.filter(series=series).order_by("series_position", "published_at")
+
+    def tagged(self, tag):
+        """Posts tagged with `tag` (a tag or its id)."""
+        return self.filter(
+            pk__in=TaggedPost.objects.filter(tag=tag).values("content_object")
+        )
+
+    def in_categories(self, category_ids):
+        """Posts filed under any of `category_ids`, each once."""
+        # `pk IN (the links' posts)`: the database reads the categories'
+        # links from the index on (category, post) and checks each post in
+        # the index on (id, status, published_at), never in the post's row
+        # (migration 0011), so a category costs what it holds, not what the
+        # site does.
+        filed = Post.categories.through.objects.filter(category_id__in=category_ids)
+        return self.filter(pk__in=filed.values("post_id"))
+
+    def for_listing(self):
+        """What a list of posts shows: author, categories (`category_list`)
+        and tags (`tag_list`), in a fixed number of queries whatever the
+        page size. (The public pages read them with posts.listing.)"""
+        return self.select_related("author", "series").prefetch_related(
+            models.Prefetch("categories", to_attr="category_list"),
+            models.Prefetch("tags", to_attr="tag_list"),
+        )
+
+    def recount_comments(self) -> int:
+        """Count each post's approved comments and the threads they start
+        again, into `comment_count` and `thread_count`."""
+        return self.update(
+            comment_count=_approved_comment_count(),
+            thread_count=_approved_comment_count(parent=None),
+        )
+
+    def front_page_order(self):
+        return self.order_by("-sticky", "-published_at", "-pk")
+
+    def publish(self) -> int:
+        """Publish these posts: drafts dated in the past are published now,
+        future dates stay scheduled, as the editor set them."""
+        now = timezone.now()
+        ids = list(self.values_list("pk", flat=True))
+        stale = self.exclude(status=Post.Status.PUBLISHED).filter(published_at__lt=now)
+        stale.update(published_at=now)
+        count = self.update(status=Post.Status.PUBLISHED, updated_at=now)
+        # Updates send no signal: the pages they change are named here.
+        expire_on_commit(POSTS, *map(post_tag, ids))
+        return count
+
+    def move_to_draft(self) -> int:
+        ids = list(self.values_list("pk", flat=True))
+        count = self.update(status=Post.Status.DRAFT, updated_at=timezone.now())
+        expire_on_commit(POSTS, *map(post_tag, ids))
+        return count
+
+
+def _approved_comment_count(**filters):
+    """The number of each post's approved comments matching `filters`, as a
+    correlated subquery."""
+    from posts.comments.models import Comment
+
+    approved = (
+        Comment.objects.approved()
+        .filter(post=models.OuterRef("pk"), **filters)
+        .order_by()
+        .values("post")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(approved), models.Value(0))
+
+
+def post_address(slug: str, published_at) -> str:
+    """A post's address: its year and month, in the site's time zone, and
+    its slug, as WordPress's "month and name" permalinks."""
+    local = published_at.astimezone(timezone.get_default_timezone())
+    return address(
+        "posts:detail", year=local.year, month=f"{local.month:02d}", slug=slug
+    )
+
+
+class PostManager(models.Manager.from_queryset(PostQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Post(Writing):
+    SUMMARY_FIELD = "excerpt"
+    DEFAULT_SLUG = "post"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PENDING = "pending", "Pending review"
+        PUBLISHED = "published", "Published"
+        PRIVATE = "private", "Private"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The last part of the post's address. Keep it once published: "
+        "links to the post use it.",
+    )
+    excerpt = models.TextField(
+        blank=True,
+        help_text="A short summary for lists and feeds. Left empty, the first "
+        f"{EXCERPT_WORDS} words of the post are used.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    categories = models.ManyToManyField(Category, blank=True, related_name="posts")
+    tags = TaggableManager(through=TaggedPost, blank=True)
+    series = models.ForeignKey(
+        Series,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
+    series_position = models.PositiveIntegerField(
+        default=0, help_text="Order within the series: lower numbers come first."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "publish date",
+        default=timezone.now,
+        db_index=True,
+        help_text="A published post with a date in the future stays hidden "
+        "until then (scheduled).",
+    )
+    sticky = models.BooleanField(
+        default=False, help_text="Sticky posts stay at the top of the home page."
+    )
+    comments_open = models.BooleanField(default=True)
+    # Derived from the body as it is saved (see derive_from_body).
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    # Kept as comments are approved, changed or removed (see
+    # posts.comments.counts), as WordPress keeps comment_count: lists and
+    # pages show them without counting.
+    comment_count = models.PositiveIntegerField(
+        "approved comments", default=0, editable=False
+    )
+    thread_count = models.PositiveIntegerField(
+        "approved top-level comments",
+        default=0,
+        editable=False,
+        help_text="What comments are paged by (see posts.comments.threads).",
+    )
+    wordpress_id = wordpress_id(
+        "The post's ID on the WordPress site it was imported from: "
+        "old ?p= links, and importing the same file again, find it by this."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostManager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # The home page's order (sticky first, newest first), read from
+            # the index without sorting every published post.
+            models.Index(
+                fields=["status", "sticky", "published_at"], name="posts_front_page_idx"
+            ),
+            # Whether posts picked by id (a category's, a search's matches)
+            # are visible, read from here rather than from their rows, where
+            # status and published_at come after the body: on SQLite that
+            # meant reading the pages a long body overflows to.
+            models.Index(
+                fields=["id", "status", "published_at"], name="posts_visible_by_id_idx"
+            ),
+        ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._remember_listing()
+
+    def get_absolute_url(self):
+        return post_address(self.slug, self.published_at)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    # Fields whose change moves the post in or out of lists, or within them.
+    LISTING_FIELDS = (
+        "status",
+        "published_at",
+        "sticky",
+        "author_id",
+        "series_id",
+        "series_position",
+    )
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        post = super().from_db(db, field_names, values, **kwargs)
+        post._remember_listing()
+        return post
+
+    def _remember_listing(self):
+        # As loaded or last saved, to tell what a save changes.
+        self._loaded = {
+            name: getattr(self, name)
+            for name in self.LISTING_FIELDS
+            if name in self.__dict__
+        }
+
+    def listing_changed(self) -> bool:
+        """Whether the post moved in or out of lists, or within them, since
+        it was loaded or last saved (true for a post never saved)."""
+        loaded = getattr(self, "_loaded", None)
+        if loaded is None or len(loaded) < len(self.LISTING_FIELDS):
+            return True
+        return any(getattr(self, name) != value for name, value in loaded.items())
+
+    def derive_from_body(self) -> None:
+        """Its opening words, and its number of words."""
+        super().derive_from_body()
+        self.word_count = text.word_count(self.body)
+
+    @property
+    def is_published(self):
+        """Whether readers may see the post: PostQuerySet.published()'s
+        rule, for one post."""
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+        )
+
+    @property
+    def reading_minutes(self):
+        """Estimated minutes to read the body."""
+        return text.minutes_to_read(self.word_count)
+
+    @property
+    def comments_closed(self):
+        """Closed by the editor, or by age when COMMENTS_CLOSE_AFTER_DAYS is set
+        (WordPress's close_comments_for_old_posts)."""
+        if not self.comments_open:
+            return True
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return bool(days) and self.published_at < timezone.now() - timezone.timedelta(
+            days=days
+        )
+
+
+# First parts of addresses the site answers itself: a page with one of these
+# slugs could never be reached. Four digits are a year archive.
+RESERVED_PAGE_SLUGS = frozenset(
+    {
+        "admin",
+        "author",
+        "category",
+        "comments",
+        "feed",
+        "page",
+        "robots.txt",
+        "search",
+        "series",
+        "sitemap.xml",
+        "static",
+        "tag",
+    }
+)
+
+
+def validate_page_slug(value):
+    if value.lower() in RESERVED_PAGE_SLUGS or re.fullmatch(r"[0-9]{4}", value):
+        raise ValidationError(
+            "“%(slug)s” is an address the site already uses: choose another.",
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages readers may see (`Page.is_published` of one page)."""
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Staff also open unpublished pages, to preview them."""
+        if can_preview(user):
+            return self.all()
+        return self.published()
+
+    def in_navigation(self):
+        return self.published().filter(show_in_navigation=True)
+
+
+class Page(Writing):
+    """A static page (About, Contact…) outside the stream of posts."""
+
+    SUMMARY_FIELD = "description"
+    DEFAULT_SLUG = "page"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        validators=[validate_page_slug],
+        help_text="The page's address: “about” makes /about/.",
+    )
+    description = models.TextField(
+        blank=True,
+        help_text="One or two sentences for search engines and link previews. "
+        "Left empty, the opening words of the page are used.",
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Only published pages are shown to readers; staff can preview "
+        "the others.",
+    )
+    show_in_navigation = models.BooleanField(
+        default=True, help_text="List the page in the menu at the top of every page."
+    )
+    navigation_order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first in the menu."
+    )
+    wordpress_id = wordpress_id(
+        "The page's ID on the WordPress site it was imported from: "
+        "old ?page_id= links find it by this."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["navigation_order", "title"]
+
+    def get_absolute_url(self):
+        return address("posts:page", slug=self.slug)
