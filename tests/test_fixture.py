@@ -89,3 +89,14 @@ def test_loading_the_fixture_leaves_other_posts_alone(khrushchev):
     other.refresh_from_db()
     assert other.title == "Another post"
     assert Post.objects.count() == 2
+
+
+def test_the_loaded_post_keeps_what_saving_it_would_derive_from_its_body(khrushchev):
+    # loaddata writes rows as they are, without calling save().
+    loaded = (khrushchev.opening_words, khrushchev.word_count)
+
+    khrushchev.derive_from_body()
+
+    assert loaded == (khrushchev.opening_words, khrushchev.word_count)
+    assert khrushchev.summary.startswith("Continuing our examination")
+    assert khrushchev.reading_minutes == 8
