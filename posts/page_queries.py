@@ -95,8 +95,10 @@ COMMENTS_OF_THREADS = PreparedQuery(
 )
 
 NEIGHBOUR_FIELDS = ("id", "title", "slug", "published_at")
-# How many posts "Related reading" offers at the most.
+# How many posts "Related reading" offers at the most, chosen among how
+# many of the newest posts sharing a tag.
 RELATED = 5
+RECENT = 50
 SERIES_PARTS = PreparedQuery(
     lambda now, series: Post.objects.published(now).in_series(series),
     NEIGHBOUR_FIELDS,
@@ -130,19 +132,23 @@ ADJACENT = PreparedQuery(_adjacent, NEIGHBOUR_FIELDS)
 
 
 def _sharing_tags(now, post, outside=None):
-    """The visible posts sharing the most of `post`'s tags and categories,
-    then the newest, among those sharing one of its tags (a tag holds few
-    posts): RELATED of them."""
+    """Of the newest visible posts sharing one of `post`'s tags (RECENT of
+    them), the RELATED sharing the most of its tags and categories, then the
+    newest. Scoring a post costs two lookups, and a popular tag holds
+    hundreds of posts (2 ms): the newest are read from the indexes alone."""
     shared = _shared(post, TaggedPost.objects, "content_object", "tag") + _shared(
         post, Post.categories.through.objects, "post", "category"
     )
     tagged = TaggedPost.objects.filter(
         tag__in=TaggedPost.objects.filter(content_object=post).values("tag")
     )
-    return _best(
-        _others(now, post, outside).filter(pk__in=tagged.values("content_object")),
-        shared=shared,
+    recent = (
+        _others(now, post, outside)
+        .filter(pk__in=tagged.values("content_object"))
+        .order_by("-published_at", "-pk")
+        .values("pk")[:RECENT]
     )
+    return _best(Post.objects.filter(pk__in=recent), shared=shared)
 
 
 def _sharing_categories(now, post, outside=None, chosen=()):
