@@ -78,7 +78,7 @@ RETRY_AFTER = 5.0
 # while ANY keeps it, nothing has changed and the tags need no reading.
 # Only that version is remembered, never a page: ANY is read from the
 # shared cache for every request.
-CHECKED_PAGES = 20_000
+CHECKED_PAGES = 5_000
 _checked: dict[str, tuple] = {}
 # What the release digest reads: a change to any of these files changes
 # what pages look like.

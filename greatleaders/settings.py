@@ -210,16 +210,19 @@ elif CACHE_DIR:
         "default": {
             "BACKEND": "greatleaders.machine_cache.MachineCache",
             "LOCATION": CACHE_DIR,
+            # Files the cache is spread over, each with its own lock on
+            # writes: two, as there are few writes (pages the cache lacks).
+            "SHARDS": 2,
             "OPTIONS": {
                 # Past this size, the entries stored longest ago go first.
                 "size_limit": env_int("DJANGO_CACHE_MEGABYTES", 1024) << 20,
                 # Pages are kept in SQLite's files, not a file each.
                 "disk_min_file_size": 1 << 20,
                 # Each thread of each worker holds a connection to each of
-                # its files: with diskcache's defaults (a 32 MB page cache
-                # and a 64 MB map each) a worker grew by 20 MB. The
-                # system's file cache holds what is read often.
-                "sqlite_cache_size": 256,
+                # its files: with diskcache's defaults (8 files, a 32 MB
+                # page cache and a 64 MB map each) a worker grew by 20 MB.
+                # The system's file cache holds what is read often.
+                "sqlite_cache_size": 128,
                 "sqlite_mmap_size": 0,
             },
         }
