@@ -9,15 +9,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from greatleaders.page_cache import unreachable_errors
+from greatleaders.unavailable import (
+    answers_without_database,
+    database_may_be_used,
+    note_database_failure,
+)
 
 OK, UNAVAILABLE = "ok", "unavailable"
 
 
 def database_state() -> str:
+    if not database_may_be_used():
+        return UNAVAILABLE
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except DatabaseError:
+    except DatabaseError as error:
+        note_database_failure(error)
         return UNAVAILABLE
     return OK
 
@@ -30,6 +38,7 @@ def cache_state() -> str:
         return UNAVAILABLE
 
 
+@answers_without_database
 @never_cache
 @require_GET
 def healthz(request):

@@ -352,6 +352,14 @@ PAGE_CACHE_SECONDS = env_int("GREATLEADERS_PAGE_CACHE_SECONDS", 600)
 # How long HTTP caches in front (nginx, a CDN) may keep a shared page, and
 # serve it stale while they fetch it again (s-maxage, stale-while-revalidate).
 HTTP_CACHE_SECONDS = env_int("GREATLEADERS_HTTP_CACHE_SECONDS", 10)
+# How often each app server process looks in the database for expiries the
+# shared cache missed during a fault (serving no kept page while any wait).
+PAGE_CACHE_FAULT_CHECK_SECONDS = env_int(
+    "GREATLEADERS_PAGE_CACHE_FAULT_CHECK_SECONDS", 1
+)
+# After the database could not be reached, how long requests that need it get
+# the 503 page at once, before one of them tries again.
+DATABASE_RETRY_SECONDS = env_int("GREATLEADERS_DATABASE_RETRY_SECONDS", 5)
 
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.template.backends import jinja2
 from django.test.signals import template_rendered
 
-from greatleaders import page_cache
+from greatleaders import page_cache, unavailable
 from tests.servers import collect_static, require_postgres_and_redis
 
 
@@ -56,14 +56,19 @@ def django_db_modify_db_settings(
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(settings):
     """The page cache is on in every test, as in production, so that a page
     kept when it should not be fails a test; each test starts with it empty
-    and reachable."""
+    and reachable, and with the database reachable. Missed expiries are
+    looked for only where a test asks (see greatleaders.page_cache): the
+    look is a query, which would make query counts depend on the clock."""
+    settings.PAGE_CACHE_FAULT_CHECK_SECONDS = 3600
     page_cache.forget_outage()
+    unavailable.forget_database_failure()
     cache.clear()
     yield
     page_cache.forget_outage()
+    unavailable.forget_database_failure()
 
 
 @pytest.fixture

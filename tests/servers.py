@@ -12,6 +12,7 @@ import http.cookiejar
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -218,14 +219,26 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 class TcpRelay:
     """Forwards a local port to a service; `close()` makes the port refuse
     connections and cuts those open, as a stopped service would, and
-    `open()` brings it back on the same port."""
+    `open()` brings it back on the same port. `swallow()` makes it a service
+    behind a network that drops packets: connections made are never
+    answered (and counted in `swallowed`); `forward()` ends that."""
 
     def __init__(self, target_port):
         self.target_port = target_port
         self.port = free_port()
+        self.swallowed = 0
+        self._swallowing = False
         self._listener = None
         self._sockets = []
         self._lock = threading.Lock()
+
+    def swallow(self):
+        self._cut_connections()
+        self._swallowing = True
+
+    def forward(self):
+        self._cut_connections()
+        self._swallowing = False
 
     def open(self):
         self._listener = socket.create_server(("127.0.0.1", self.port))
@@ -236,13 +249,16 @@ class TcpRelay:
 
     def close(self):
         self._listener.close()
+        self._cut_connections()
+        wait_for_port(self.port, open_=False)
+
+    def _cut_connections(self):
         with self._lock:
             for sock in self._sockets:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
                 sock.close()
             self._sockets.clear()
-        wait_for_port(self.port, open_=False)
 
     def _accept(self, listener):
         while True:
@@ -250,6 +266,11 @@ class TcpRelay:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self._swallowing:
+                with self._lock:
+                    self.swallowed += 1
+                    self._sockets.append(client)
+                continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
             with self._lock:
                 self._sockets += [client, upstream]
@@ -267,6 +288,23 @@ def _pipe(source, sink):
         for sock in (source, sink):
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
+
+
+@contextlib.contextmanager
+def small_filesystem(path: Path, *, megabytes=8):
+    """A tmpfs of its own at `path`, which a test may fill."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode:
+        skip_or_fail(f"Cannot mount a tmpfs (needs root): {mounted.stderr.strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
 
 
 class ThrowawayRedis:
@@ -297,7 +335,16 @@ class ThrowawayRedis:
     def url(self):
         return f"redis://127.0.0.1:{self.port}/0"
 
+    def freeze(self):
+        """Stop the server answering, its connections left open, as a Redis
+        stuck on a slow disk or a long command would."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
     def stop(self):
+        self.thaw()
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=WAIT_SECONDS)

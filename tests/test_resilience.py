@@ -4,6 +4,7 @@ the site recovers by itself."""
 
 import json
 import logging
+import time
 from http import HTTPStatus
 
 import pytest
@@ -124,17 +125,8 @@ def database_relay(postgres_and_redis):
 
 
 @pytest.fixture
-def server_behind_relay(postgres_and_redis, database_relay, collected_static, tmp_path):
-    server = AppServer.start(
-        {
-            "DATABASE_URL": database_url_for_servers(port=database_relay.port),
-            "DJANGO_STATIC_ROOT": str(collected_static),
-            "REDIS_URL": "",
-        },
-        tmp_path,
-    )
-    yield server
-    server.stop()
+def server_behind_relay(start_server_behind_relay):
+    return start_server_behind_relay(GREATLEADERS_DATABASE_RETRY_SECONDS="1")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -174,20 +166,86 @@ def test_pages_in_the_page_cache_are_still_served_while_the_database_is_down(
     assert "The Thaw" in page.text
 
 
+def answers_until_ok(visitor, path, *, seconds=10):
+    answers = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and (not answers or answers[-1].status != 200):
+        answers.append(visitor.get(path))
+        time.sleep(0.2)
+    return answers
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("fault", ["refused", "dropped"])
 def test_the_site_recovers_by_itself_when_the_database_returns(
-    server_behind_relay, database_relay
+    server_behind_relay, database_relay, fault
 ):
     post = PostFactory(title="The Thaw")
     visitor = Visitor(server_behind_relay.url)
-    database_relay.close()
+    cut, mend = {
+        "refused": (database_relay.close, database_relay.open),
+        "dropped": (database_relay.swallow, database_relay.forward),
+    }[fault]
+    cut()
     assert visitor.get(post.get_absolute_url()).status == (
         HTTPStatus.SERVICE_UNAVAILABLE
     )
 
-    database_relay.open()
-    page = visitor.get(post.get_absolute_url())
+    mend()
+    # Within GREATLEADERS_DATABASE_RETRY_SECONDS (1 s here) and a request.
+    page = answers_until_ok(visitor, post.get_absolute_url())[-1]
 
     assert page.status == HTTPStatus.OK
     assert "The Thaw" in page.text
     assert visitor.get("/healthz").status == HTTPStatus.OK
+    assert "The database can be reached again" in server_behind_relay.output()
+
+
+@pytest.fixture
+def start_server_behind_relay(
+    postgres_and_redis, database_relay, collected_static, tmp_path
+):
+    started = []
+
+    def start(**env):
+        server = AppServer.start(
+            {
+                "DATABASE_URL": database_url_for_servers(port=database_relay.port),
+                "DJANGO_STATIC_ROOT": str(collected_static),
+                "REDIS_URL": "",
+                "DJANGO_DB_CONNECT_TIMEOUT": "2",
+                **env,
+            },
+            tmp_path,
+        )
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_while_the_database_drops_packets_one_request_waits_and_the_rest_fail_fast(
+    start_server_behind_relay, database_relay
+):
+    server = start_server_behind_relay(GREATLEADERS_DATABASE_RETRY_SECONDS="60")
+    posts = PostFactory.create_batch(6)
+    visitor = Visitor(server.url)
+    visitor.get("/")
+
+    database_relay.swallow()
+    pages = [visitor.get(post.get_absolute_url()) for post in posts]
+    health = visitor.get("/healthz")
+    home = visitor.get("/")
+
+    assert [page.status for page in pages] == [HTTPStatus.SERVICE_UNAVAILABLE] * 6
+    assert all("Back in a moment" in page.text for page in pages)
+    # The first request waited for the connection to time out; the others
+    # were answered without trying.
+    assert database_relay.swallowed == 1
+    assert health.status == HTTPStatus.SERVICE_UNAVAILABLE
+    assert json.loads(health.text)["database"] == "unavailable"
+    assert home.status == HTTPStatus.OK
+    assert home.headers[STATUS_HEADER] == "hit"
