@@ -35,6 +35,20 @@ the lists without a write): see `set_deadline`.
 A change committed while a page renders could leave the page rendered from
 the old rows with the new versions; such a page is served but not kept
 (see `PageCacheMiddleware._keep`).
+
+**Faults.** When the cache cannot be reached, pages are rendered for every
+request (see `_call`). New versions the cache cannot take (it is away,
+frozen, read-only or full) are written to the database as MissedExpiry
+rows: every process looks for them at most every
+PAGE_CACHE_FAULT_CHECK_SECONDS, serves no kept page while any wait, and
+gives them to the cache as soon as it takes them. So a change made during a
+fault never leaves an old page behind it.
+
+**What is kept.** Only the site's own addresses: the Host as ALLOWED_HOSTS
+or SITE_URL write it, query strings as the site writes them, and at most
+SEARCHES_KEPT_PER_MINUTE new searches a minute; other spellings of an
+address are served but not kept, so that nobody can fill the cache with
+variants of one page and push the real ones out.
 """
 
 import hashlib
@@ -47,16 +61,20 @@ import uuid
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache as shared
 from django.core.signals import setting_changed
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
+
+from greatleaders.models import MissedExpiry
+from greatleaders.unavailable import database_known_down, note_database_failure
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +92,13 @@ SHARED_QUERY_PARAMETERS = frozenset({"page"})
 SEARCH_QUERY_PARAMETERS = frozenset({"q", "page"})
 # Seconds without trying the cache after it failed.
 RETRY_AFTER = 5.0
+# What `_call` answers for an operation that failed.
+FAILED = object()
+# Missed expiries given to the cache at once, at most.
+MISSED_AT_ONCE = 500
+# New search pages kept a minute, at most: with pages kept ten minutes,
+# some 600 searches in the cache at any time.
+SEARCHES_KEPT_PER_MINUTE = 60
 # Kept pages this process has found current, with the version of ANY then:
 # while ANY keeps it, nothing has changed and the tags need no reading.
 # Only that version is remembered, never a page: ANY is read from the
@@ -115,10 +140,19 @@ def shows(request, *tags: str) -> None:
 
 
 def expire(*tags: str) -> None:
-    """Give `tags` new versions: every kept page showing them is stale."""
-    _call(shared.set_many, {_version_key(tag): _new_version(tag) for tag in tags}, None)
+    """Give `tags` new versions: every kept page showing them is stale. What
+    the cache cannot take waits in the database until it can."""
+    if not _give_new_versions(tags):
+        _remember_missed(tags)
+
+
+def _give_new_versions(tags) -> bool:
+    versions = {_version_key(tag): _new_version(tag) for tag in tags}
+    if _call("set_many", versions, None, default=FAILED):
+        return False
     # ANY last: whoever sees its new version sees the others' too.
-    _call(shared.set, _version_key(ANY), _new_version(ANY), None)
+    made = _call("set", _version_key(ANY), _new_version(ANY), None, default=FAILED)
+    return made is not FAILED
 
 
 def expire_on_commit(*tags: str) -> None:
@@ -150,7 +184,7 @@ def _current_versions(tags, *, also=()) -> dict | None:
     whose deadline has passed; None when the cache cannot be reached. The
     keys `also` are read in the same call, and returned as they are."""
     keys = [_version_key(tag) for tag in tags]
-    found = _call(shared.get_many, [*keys, *also])
+    found = _call("get_many", [*keys, *also])
     if found is None:
         return None
     now = time.time()
@@ -159,10 +193,10 @@ def _current_versions(tags, *, also=()) -> dict | None:
         if version is None or version[1] <= now:
             # Whoever comes first makes it; the others read theirs.
             made = _new_version(tag)
-            if version is None and not _call(shared.add, key, made, None):
-                made = _call(shared.get, key) or made
+            if version is None and not _call("add", key, made, None):
+                made = _call("get", key) or made
             elif version is not None:
-                _call(shared.set, key, made, None)
+                _call("set", key, made, None)
             found[key] = made
     versions = {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
     return {**versions, **{key: found.get(key) for key in also}}
@@ -177,6 +211,7 @@ def is_shareable_request(request) -> bool:
     return (
         request.method in {"GET", "HEAD"}
         and _has_shared_query(request)
+        and _is_canonical_address(request)
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in cookies
         and not any(name in cookies for name in PRIVATE_COOKIES)
@@ -188,9 +223,39 @@ def _has_shared_query(request) -> bool:
     if parameters <= SHARED_QUERY_PARAMETERS:
         return True
     # Each search is kept under its own words; elsewhere `q` is a stranger.
-    return parameters <= SEARCH_QUERY_PARAMETERS and request.path_info == reverse(
-        "posts:search"
+    return _is_search(request)
+
+
+def _is_search(request) -> bool:
+    return request.GET.keys() <= SEARCH_QUERY_PARAMETERS and (
+        request.path_info == reverse("posts:search")
     )
+
+
+def _is_canonical_address(request) -> bool:
+    """Whether `request` names its page as the site does: a host of
+    ALLOWED_HOSTS or SITE_URL in small letters, with no port or the site's
+    or server's own; each parameter once, encoded as the site encodes it; a
+    page number without leading zeros."""
+    host = request.get_host()
+    address = urlsplit(f"//{host}")
+    ports = {None, urlsplit(settings.SITE_URL).port, request.get_port()}
+    page = request.GET.get("page", "2")
+    return (
+        host == host.lower()
+        and address.hostname in _known_hosts()
+        and str(address.port) in map(str, ports)
+        and all(len(values) == 1 for _, values in request.GET.lists())
+        and request.META.get("QUERY_STRING", "") == request.GET.urlencode()
+        and page.isascii()
+        and page.isdigit()
+        and not page.startswith("0")
+    )
+
+
+def _known_hosts() -> set[str]:
+    named = [host for host in settings.ALLOWED_HOSTS if host[:1] not in {"*", "."}]
+    return {urlsplit(f"//{host}").hostname for host in [*named, settings.SITE_HOST]}
 
 
 def _is_shareable_response(request, response) -> bool:
@@ -290,9 +355,13 @@ class PageCacheMiddleware:
         key = _page_key(request) if settings.PAGE_CACHE_SECONDS else None
         # The page, and the version of ANY before it is rendered: a change
         # made meanwhile keeps the page out of the cache.
-        found = _call(shared.get_many, [key, _version_key(ANY)]) if key else None
+        found = _call("get_many", [key, _version_key(ANY)]) if key else None
         kept = found and found.get(key)
-        if kept and self._is_current(key, kept, found.get(_version_key(ANY))):
+        if (
+            kept
+            and not _missed_expiries_wait()
+            and self._is_current(key, kept, found.get(_version_key(ANY)))
+        ):
             response = kept.response()
             response.headers[STATUS_HEADER] = "hit"
             return response
@@ -328,13 +397,15 @@ class PageCacheMiddleware:
         versions = _current_versions(tags, also=[_version_key(ANY)])
         if versions is None or versions.pop(_version_key(ANY)) != before:
             return
+        if _is_search(request) and not _search_may_be_kept():
+            return
         if before is None:
             # Nothing has changed yet on this site: ANY gets its first version.
-            _call(shared.add, _version_key(ANY), _new_version(ANY), None)
-            before = _call(shared.get, _version_key(ANY))
+            _call("add", _version_key(ANY), _new_version(ANY), None)
+            before = _call("get", _version_key(ANY))
         kept = KeptPage(response.content, list(response.items()), versions)
         _checked[key] = before
-        _call(shared.set, key, kept, settings.PAGE_CACHE_SECONDS)
+        _call("set", key, kept, settings.PAGE_CACHE_SECONDS)
         response.headers[STATUS_HEADER] = "miss"
 
 
@@ -366,12 +437,14 @@ _lock = threading.Lock()
 _down_until: float | None = None
 
 
-def _call(operation, *args, default=None):
+def _call(operation: str, *args, default=None):
+    """The cache's `operation` called with `args`, or `default` if the cache
+    cannot be reached (opening it counts: a full disk fails there)."""
     global _down_until
     if _down_until is not None and time.monotonic() < _down_until:
         return default
     try:
-        result = operation(*args)
+        result = getattr(shared, operation)(*args)
     except unreachable_errors() as error:
         with _lock:
             if _down_until is None:
@@ -389,6 +462,18 @@ def _call(operation, *args, default=None):
     return result
 
 
+def _search_may_be_kept() -> bool:
+    """Whether this minute's allowance of new search pages has room: each
+    search is a page of its own, and anyone can make up words."""
+    minute = f"page-cache:searches:{int(time.time() // 60)}"
+    _call("add", minute, 0, 120)
+    try:
+        kept = _call("incr", minute)
+    except ValueError:  # Gone between the two calls.
+        return False
+    return kept is not None and kept <= SEARCHES_KEPT_PER_MINUTE
+
+
 def unreachable_errors() -> tuple[type[Exception], ...]:
     """What the cache raises when it cannot be reached: Redis's errors,
     SQLite's (diskcache on one machine), the system's. Redis's client is
@@ -400,6 +485,73 @@ def unreachable_errors() -> tuple[type[Exception], ...]:
 
 
 def forget_outage() -> None:
-    """Try the cache again at the next call (tests start each from scratch)."""
-    global _down_until
+    """Try the cache again at the next call, and look for missed expiries
+    only after PAGE_CACHE_FAULT_CHECK_SECONDS (tests start each from
+    scratch)."""
+    global _down_until, _missed_wait, _next_look
     _down_until = None
+    _missed_wait = False
+    _next_look = time.monotonic() + settings.PAGE_CACHE_FAULT_CHECK_SECONDS
+
+
+# Faults: new versions the cache could not take wait in the database. Until
+# they are given to it, no process serves a kept page: one of them might be
+# older than a change whose expiry the cache missed.
+
+_missed_wait = False
+_next_look = 0.0
+_look_lock = threading.Lock()
+
+
+def _remember_missed(tags) -> None:
+    global _missed_wait
+    _missed_wait = True
+    try:
+        # A savepoint: inside a transaction, a failure must not break it.
+        with transaction.atomic():
+            MissedExpiry.objects.bulk_create(MissedExpiry(tag=tag) for tag in tags)
+    except DatabaseError as error:
+        logger.error(
+            "Neither the shared cache nor the database took the expiry of %s "
+            "(%s): pages showing it may be stale for up to "
+            "GREATLEADERS_PAGE_CACHE_SECONDS.",
+            ", ".join(tags),
+            error,
+        )
+
+
+def _missed_expiries_wait() -> bool:
+    """Whether expiries the cache missed still wait, or were given to it by
+    this very request (whose versions were read before). One thread of each
+    process looks, at most every PAGE_CACHE_FAULT_CHECK_SECONDS (one small
+    query), and gives the cache those it finds; the others go by its last
+    answer. While the database is known to be away nothing is looked for:
+    no change can be made then."""
+    global _missed_wait, _next_look
+    if time.monotonic() < _next_look or not _look_lock.acquire(blocking=False):
+        return _missed_wait
+    try:
+        _next_look = time.monotonic() + settings.PAGE_CACHE_FAULT_CHECK_SECONDS
+        if database_known_down():
+            return _missed_wait
+        given, _missed_wait = _give_missed_expiries()
+    finally:
+        _look_lock.release()
+    return given or _missed_wait
+
+
+def _give_missed_expiries() -> tuple[bool, bool]:
+    """Give the cache the expiries it missed: whether some were given, and
+    whether some still wait."""
+    try:
+        missed = dict(MissedExpiry.objects.values_list("pk", "tag")[:MISSED_AT_ONCE])
+        if not missed:
+            return False, False
+        if not _give_new_versions(set(missed.values())):
+            return False, True
+        MissedExpiry.objects.filter(pk__in=missed).delete()
+    except DatabaseError as error:
+        note_database_failure(error)
+        return False, _missed_wait
+    logger.warning("The shared cache took %d expiries it had missed.", len(missed))
+    return True, len(missed) == MISSED_AT_ONCE

@@ -669,3 +669,51 @@ def test_scheduled_posts_are_listed_soonest_first():
     PostFactory(draft=True, published_at=timezone.now() + timezone.timedelta(hours=1))
 
     assert list(Post.objects.scheduled()) == [sooner, later]
+
+
+# Only the site's own addresses are kept
+
+
+@pytest.mark.parametrize(
+    "path, host",
+    [
+        ("/?page=02", "testserver"),
+        ("/?page=2&page=2", "testserver"),
+        ("/?page=%32", "testserver"),
+        ("/?page=2&", "testserver"),
+        ("/?page=2", "TESTSERVER"),
+        ("/?page=2", "testserver:8081"),
+    ],
+)
+def test_other_spellings_of_an_address_are_never_kept(client, settings, path, host):
+    settings.POSTS_PER_PAGE = 1
+    PostFactory.create_batch(2)
+    client.get(path, HTTP_HOST=host)
+
+    again = client.get(path, HTTP_HOST=host)
+
+    assert cached_status(again) is None
+    assert "public" not in again.headers.get("Cache-Control", "")
+
+
+def test_a_flood_of_spellings_leaves_the_real_pages_in_the_cache(client, settings):
+    settings.POSTS_PER_PAGE = 1
+    PostFactory.create_batch(2)
+    client.get("/?page=2")
+
+    for zeros in range(1, 201):
+        client.get(f"/?page={'0' * zeros}2")
+        client.get("/?page=2", HTTP_HOST=f"testserver:{8000 + zeros}")
+
+    assert cached_status(client.get("/?page=2")) == "hit"
+
+
+def test_new_searches_kept_a_minute_are_bounded(client, monkeypatch):
+    monkeypatch.setattr("greatleaders.page_cache.SEARCHES_KEPT_PER_MINUTE", 2)
+    with time_machine.travel(datetime.datetime(2026, 5, 1, 12, 0, 1), tick=False):
+        kept = [client.get(f"/search/?q=word{n}") for n in range(3)]
+
+    assert [cached_status(response) for response in kept] == ["miss", "miss", None]
+    assert kept[2].status_code == HTTPStatus.OK
+    # Still the same for every visitor: a cache in front may keep it.
+    assert "public" in kept[2].headers["Cache-Control"]
