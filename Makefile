@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # `make bench` runs every benchmark; a new one gets a target and a name here.
-BENCHMARKS := bench-load bench-import
+BENCHMARKS := bench-load bench-import bench-judging
 
 .PHONY: install run serve test lint fmt check ci clean bench bench-load $(BENCHMARKS)
 
@@ -67,6 +67,10 @@ bench-load: install
 
 bench-import: install
 	$(BIN)/python benchmarks/wxr_import.py
+
+# Issue 20: a comment of any shape is judged within 50 ms.
+bench-judging: install
+	$(BIN)/python benchmarks/comment_judging.py
 
 clean:
 	rm -rf $(VENV) staticfiles benchmarks/data .pytest_cache .ruff_cache

@@ -1,11 +1,16 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.template.backends import jinja2
 from django.test.signals import template_rendered
 
 from greatleaders import page_cache, unavailable
-from tests.servers import collect_static, require_postgres_and_redis
+from tests.servers import (
+    collect_static,
+    database_url_for_servers,
+    require_postgres_and_redis,
+)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -94,3 +99,16 @@ def collected_static(tmp_path_factory):
 def postgres_and_redis():
     """Skip unless the suite runs on PostgreSQL with the Redis cache."""
     require_postgres_and_redis()
+
+
+@pytest.fixture
+def shared_data(request, tmp_path):
+    """What the two servers share, for the database the suite runs on."""
+    if connection.vendor == "sqlite":
+        return {
+            "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
+            "DJANGO_CACHE_DIR": str(tmp_path / "shared-cache"),
+            "REDIS_URL": "",
+        }
+    request.getfixturevalue("postgres_and_redis")
+    return {"DATABASE_URL": database_url_for_servers(), "REDIS_URL": settings.REDIS_URL}

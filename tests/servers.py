@@ -179,9 +179,9 @@ class Visitor:
     def get(self, path, headers=None):
         return self._open(self.base_url + path, headers=headers)
 
-    def post(self, path, data):
+    def post(self, path, data, headers=None):
         body = urllib.parse.urlencode(data, doseq=True).encode()
-        return self._open(self.base_url + path, data=body)
+        return self._open(self.base_url + path, data=body, headers=headers)
 
     def csrf_token(self, path):
         page = self.get(path).text

@@ -2,11 +2,18 @@
 
 import pytest
 
+from posts.comments.form import CommentForm
 from posts.comments.moderation import Submission, count_links, judge
 from posts.models import Comment
 from tests.factories import CommentFactory
 
 HUMAN = Submission(honeypot="", seconds_to_submit=60)
+LONGEST = CommentForm.base_fields["text"].max_length
+
+
+def filled(unit: str) -> str:
+    """`unit` repeated as often as the longest comment the form takes allows."""
+    return unit * (LONGEST // len(unit))
 
 
 def verdict_for(*, trusted=False, known=True, submission=HUMAN, **fields):
@@ -50,6 +57,47 @@ def test_the_link_limit_follows_the_setting(settings):
 
 def test_links_written_as_html_count_too():
     assert count_links('<a href="x">one</a> <A HREF="y">two</A>') == 2
+
+
+def test_an_anchor_counts_once_whatever_address_it_names():
+    assert count_links('<a href="https://example.com">here</a>') == 1
+
+
+def test_addresses_inside_an_anchor_without_href_still_count():
+    assert count_links('<a title="http://a.example www.b.example">x</a>') == 2
+
+
+# The shapes that make naive link counting slow, at the longest comment the
+# form takes: their counts are checked here, their speed by `make
+# bench-judging` (issue 20).
+@pytest.mark.parametrize(
+    ("unit", "links"),
+    [
+        ("<a ", 0),
+        ("<a href=", 1),
+        ("<a <a href ", 1),
+        ("<", 0),
+        ("<<a\t", 0),
+        ("<b>", 0),
+        ("&amp;", 0),
+        ("&", 0),
+        ("x", 0),
+        ("<a href='http://a.example'>", LONGEST // 27),
+        ("http://", LONGEST // 7),
+        ("https://", LONGEST // 8),
+        ("www.", LONGEST // 4),
+        ("http:/", 0),
+    ],
+)
+def test_links_are_counted_in_comments_of_the_worst_shapes(unit, links):
+    assert count_links(filled(unit)) == links
+
+
+@pytest.mark.parametrize("unit", ["<a ", "http://", "<b>", "&amp;", "x"])
+def test_comments_of_the_worst_shapes_get_a_verdict(unit):
+    verdict = verdict_for(text=filled(unit))
+
+    assert verdict.status in {Comment.Status.APPROVED, Comment.Status.PENDING}
 
 
 @pytest.mark.parametrize(

@@ -7,19 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from django.conf import global_settings, settings
-from django.db import connection
+from django.conf import global_settings
 from django.utils import timezone
 
 from greatleaders.page_cache import STATUS_HEADER
 from posts.models import Comment, Post
 from tests.factories import PostFactory, UserFactory
-from tests.servers import (
-    ROOT,
-    AppServer,
-    Visitor,
-    database_url_for_servers,
-)
+from tests.servers import ROOT, AppServer, Visitor
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.servers]
 
@@ -31,19 +25,6 @@ def editor(settings):
     # The servers check the password with the hashers of production.
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     return UserFactory(username="editor", staff=True)
-
-
-@pytest.fixture
-def shared_data(request, tmp_path):
-    """What the two servers share, for the database the suite runs on."""
-    if connection.vendor == "sqlite":
-        return {
-            "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",
-            "DJANGO_CACHE_DIR": str(tmp_path / "shared-cache"),
-            "REDIS_URL": "",
-        }
-    request.getfixturevalue("postgres_and_redis")
-    return {"DATABASE_URL": database_url_for_servers(), "REDIS_URL": settings.REDIS_URL}
 
 
 @pytest.fixture

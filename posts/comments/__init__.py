@@ -4,6 +4,8 @@
 - form: the form, its time stamp, its honeypot;
 - submission: `submit_comment()`, the one way a comment is taken, from the
   post page, the admin's reply or anything else;
+- submission_lock: submissions that could be duplicates, or a flood, of
+  each other check and store one at a time;
 - moderation: the rules that decide a new comment's status (no I/O);
 - views: the post page's "Leave a reply" and the form's time stamp;
 - cookies: saved commenter details, and the visitor's own held comments;

@@ -7,11 +7,13 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from greatleaders.client_ip import client_ip
 from posts.comments import moderation
 from posts.comments.form import CommentForm, seconds_since
 from posts.comments.notifications import notify_held_comment
+from posts.comments.submission_lock import hold_submission_lock
 from posts.models import Comment, Post
 
 DUPLICATE = "Duplicate comment detected; it looks as though you’ve already said that!"
@@ -109,13 +111,8 @@ def store_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
     trusted = user.is_authenticated and (user.is_staff or user.pk == post.author_id)
     if not trusted and not form.cleaned_data.get("issued"):
         raise ConfirmationNeeded
-    if Comment.objects.duplicates_of(comment).exists():
-        raise CommentRefused(DUPLICATE, HTTPStatus.CONFLICT)
-    if not trusted and (
-        Comment.objects.recent_from(comment, settings.COMMENTS_FLOOD_SECONDS).exists()
-    ):
-        raise CommentRefused(FLOOD, HTTPStatus.TOO_MANY_REQUESTS)
-
+    # Judged before the lock is taken: it reads only what the comment says
+    # and who sent it, and other submissions need not wait for it.
     verdict = moderation.judge(
         comment,
         trusted=trusted,
@@ -126,7 +123,23 @@ def store_comment(post: Post, form: CommentForm, sender: Sender) -> Comment:
         ),
     )
     comment.status, comment.status_reason = verdict.status, verdict.reason
-    comment.save()
-    if comment.status == Comment.Status.PENDING:
-        transaction.on_commit(lambda: notify_held_comment(comment))
+    with transaction.atomic():
+        # From here to the commit, no submission that could be a duplicate
+        # of this one, or a flood with it, checks or writes (issue 20).
+        hold_submission_lock(comment)
+        if Comment.objects.duplicates_of(comment).exists():
+            raise CommentRefused(DUPLICATE, HTTPStatus.CONFLICT)
+        if not trusted and (
+            Comment.objects.recent_from(
+                comment, settings.COMMENTS_FLOOD_SECONDS
+            ).exists()
+        ):
+            raise CommentRefused(FLOOD, HTTPStatus.TOO_MANY_REQUESTS)
+        # Stamped under the lock, so that the stored times of one sender's
+        # comments are as far apart as the flood rule asks, however long
+        # each waited for its turn.
+        comment.created_at = timezone.now()
+        comment.save()
+        if comment.status == Comment.Status.PENDING:
+            transaction.on_commit(lambda: notify_held_comment(comment))
     return comment
