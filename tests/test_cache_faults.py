@@ -9,7 +9,6 @@ import time
 
 import pytest
 from django.conf import global_settings
-from django.db import connection
 
 from greatleaders.models import MissedExpiry
 from greatleaders.page_cache import STATUS_HEADER
@@ -19,7 +18,6 @@ from tests.servers import (
     AppServer,
     ThrowawayRedis,
     Visitor,
-    database_url_for_servers,
     small_filesystem,
 )
 
@@ -36,22 +34,14 @@ COMMENT = "A bold speech, and a late one."
 
 
 @pytest.fixture
-def database(request):
-    if connection.vendor == "sqlite":
-        return {"DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}"}
-    request.getfixturevalue("postgres_and_redis")
-    return {"DATABASE_URL": database_url_for_servers()}
-
-
-@pytest.fixture
-def start_servers(database, collected_static, tmp_path, settings):
+def start_servers(shared_data, collected_static, tmp_path, settings):
     # The servers check the password with the hashers of production.
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS
     UserFactory(username="editor", staff=True)
     started = []
 
     def start(cache):
-        env = {"DJANGO_STATIC_ROOT": str(collected_static), **database, **cache}
+        env = {"DJANGO_STATIC_ROOT": str(collected_static), **shared_data, **cache}
         started.extend(AppServer.start(env, tmp_path) for _ in range(2))
         return started
 
