@@ -112,26 +112,27 @@ def assert_always_fresh(answers):
         assert COMMENT in answer.text, answer.headers
 
 
-def test_an_approval_made_while_redis_is_frozen_shows_everywhere_after(
-    start_servers, post, held_comment
-):
+@pytest.fixture
+def own_redis():
     redis = ThrowawayRedis()
-    try:
-        first, second = start_servers({"REDIS_URL": redis.url})
-        kept_on(second, post.get_absolute_url())
-        moderator = logged_in_moderator(first)
+    yield redis
+    redis.stop()
 
-        redis.freeze()
-        approve(moderator, held_comment)
-        assert MissedExpiry.objects.exists()
-        time.sleep(LOOK_SECONDS)
-        during = [Visitor(s.url).get(post.get_absolute_url()) for s in (first, second)]
-        redis.thaw()
-        after = pages_until_kept(
-            second, post.get_absolute_url(), seconds=DELAY_SECONDS + 4
-        )
-    finally:
-        redis.stop()
+
+def test_an_approval_made_while_redis_is_frozen_shows_everywhere_after(
+    start_servers, post, held_comment, own_redis
+):
+    first, second = start_servers({"REDIS_URL": own_redis.url})
+    kept_on(second, post.get_absolute_url())
+    moderator = logged_in_moderator(first)
+
+    own_redis.freeze()
+    approve(moderator, held_comment)
+    assert MissedExpiry.objects.exists()
+    time.sleep(LOOK_SECONDS)
+    during = [Visitor(s.url).get(post.get_absolute_url()) for s in (first, second)]
+    own_redis.thaw()
+    after = pages_until_kept(second, post.get_absolute_url(), seconds=DELAY_SECONDS + 4)
 
     assert_always_fresh(during + after)
     assert after[-1].headers.get(STATUS_HEADER) == "hit"
@@ -139,23 +140,20 @@ def test_an_approval_made_while_redis_is_frozen_shows_everywhere_after(
 
 
 def test_pages_kept_before_redis_was_emptied_are_not_served_after(
-    start_servers, post, held_comment
+    start_servers, post, held_comment, own_redis
 ):
-    redis = ThrowawayRedis()
-    try:
-        first, second = start_servers({"REDIS_URL": redis.url})
-        kept_on(second, post.get_absolute_url())
-        moderator = logged_in_moderator(first)
-        subprocess.run(
-            ["redis-cli", "-p", str(redis.port), "flushall"], check=True, timeout=10
-        )
+    first, second = start_servers({"REDIS_URL": own_redis.url})
+    kept_on(second, post.get_absolute_url())
+    moderator = logged_in_moderator(first)
+    subprocess.run(
+        ["redis-cli", "-p", str(own_redis.port), "flushall"], check=True, timeout=10
+    )
 
-        approve(moderator, held_comment)
-        answers = [Visitor(s.url).get(post.get_absolute_url()) for s in (first, second)]
-    finally:
-        redis.stop()
+    approve(moderator, held_comment)
 
-    assert_always_fresh(answers)
+    assert_always_fresh(
+        [Visitor(s.url).get(post.get_absolute_url()) for s in (first, second)]
+    )
 
 
 def test_an_approval_made_while_the_cache_folder_is_full_is_never_hidden(
