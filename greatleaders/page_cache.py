@@ -59,7 +59,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -243,7 +243,8 @@ def _is_canonical_address(request) -> bool:
     page = request.GET.get("page", "2")
     return (
         host == host.lower()
-        and address.hostname in _known_hosts()
+        and address.hostname
+        in _known_hosts(tuple(settings.ALLOWED_HOSTS), settings.SITE_HOST)
         and str(address.port) in map(str, ports)
         and all(len(values) == 1 for _, values in request.GET.lists())
         and request.META.get("QUERY_STRING", "") == request.GET.urlencode()
@@ -253,9 +254,10 @@ def _is_canonical_address(request) -> bool:
     )
 
 
-def _known_hosts() -> set[str]:
-    named = [host for host in settings.ALLOWED_HOSTS if host[:1] not in {"*", "."}]
-    return {urlsplit(f"//{host}").hostname for host in [*named, settings.SITE_HOST]}
+@lru_cache(maxsize=4)
+def _known_hosts(allowed: tuple[str, ...], site_host: str) -> frozenset[str]:
+    named = [host for host in allowed if host[:1] not in {"*", "."}]
+    return frozenset(urlsplit(f"//{host}").hostname for host in [*named, site_host])
 
 
 def _is_shareable_response(request, response) -> bool:

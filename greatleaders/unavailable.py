@@ -72,6 +72,8 @@ def database_may_be_used() -> bool:
     DATABASE_RETRY_SECONDS, the caller tries to connect (the others still
     turned away meanwhile) and learns whether it is back."""
     global _retry_at
+    if _retry_at is None:
+        return True
     with _lock:
         if _retry_at is None:
             return True
