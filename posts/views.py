@@ -35,6 +35,8 @@ class PagedListView(ListView):
     giving the ids of their posts (`ids`) and its values (`get_values()`)."""
 
     ids: PreparedQuery
+    # Takes `?page=` (see posts.middleware.PageNumberMiddleware).
+    paged = True
 
     def get_queryset(self):
         return PostList(self.ids, now=timezone.now(), **self.get_values())
@@ -293,6 +295,7 @@ class SearchView(ListView):
     """Search results for `?q=`, best first, with highlighted extracts."""
 
     template_name = "posts/search_results.html"
+    paged = True
 
     def get_queryset(self):
         return SearchResults(self.query)

@@ -154,12 +154,13 @@ def test_the_home_page_with_its_own_query_strings_costs_no_extra_query(
     client, settings
 ):
     settings.PAGE_CACHE_SECONDS = 0
-    PostFactory()
+    settings.POSTS_PER_PAGE = 1
+    PostFactory.create_batch(2)
     with CaptureQueriesContext(connection) as plain:
-        client.get("/")
+        client.get("/?page=2")
 
     with CaptureQueriesContext(connection) as queried:
-        response = client.get("/?page=1&utm_source=newsletter")
+        response = client.get("/?page=2&utm_source=newsletter")
 
     assert response.status_code == HTTPStatus.OK
     assert len(queried) == len(plain)
