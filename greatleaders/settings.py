@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "greatleaders.malformed_requests.MalformedRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "greatleaders.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
