@@ -188,3 +188,16 @@ def test_a_comment_with_a_forged_forwarded_address_is_a_400_and_not_stored(
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("username", ["e" * 151, "e" * 300, "edi\x00tor"])
+def test_a_log_in_name_no_account_can_have_is_refused_before_it_is_tried(
+    client, username
+):
+    UserFactory(username="editor", staff=True)
+
+    response = client.post("/admin/login/", {"username": username, "password": "x"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
+    assert not AccessAttempt.objects.exists()
