@@ -52,7 +52,8 @@ def is_text_encoding(name: str) -> bool:
     turns bytes into text, replacing what it cannot decode."""
     try:
         b"\xff".decode(name, "replace")
-    except (LookupError, UnicodeError):
+    # UnicodeError ("undefined"), or a NUL in the name.
+    except (LookupError, ValueError):
         return False
     return True
 

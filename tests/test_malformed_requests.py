@@ -78,6 +78,7 @@ def test_a_comment_sent_in_no_text_encoding_is_a_400_and_nothing_is_stored(chars
         "text/plain; charset=rot13",
         "text/plain; charset*=nonsense''x",
         "text/plain; charset*=undefined''x",
+        "text/plain; charset=a\x00b",
         "text/plain; a=" + "x" * 10_000,
     ],
 )
