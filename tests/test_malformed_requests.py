@@ -15,11 +15,11 @@ from tests.wsgi_requests import send
 pytestmark = pytest.mark.django_db
 
 
-def assert_themed_bad_request(status, text):
-    assert status == HTTPStatus.BAD_REQUEST
-    assert "Bad request" in text
-    assert 'class="site-header"' in text
-    assert "Traceback" not in text
+def assert_themed_bad_request(response):
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Bad request" in response.text
+    assert 'class="site-header"' in response.text
+    assert "Traceback" not in response.text
 
 
 @pytest.mark.parametrize(
@@ -40,19 +40,19 @@ def test_an_address_holding_a_nul_character_is_a_themed_404(client, address):
 def test_a_query_string_holding_a_nul_character_is_a_themed_400(client, query):
     response = client.get("/", query)
 
-    assert_themed_bad_request(response.status_code, response.text)
+    assert_themed_bad_request(response)
 
 
 def test_a_header_holding_a_nul_character_is_a_themed_400(client):
     response = client.get("/", headers={"user-agent": "Mozilla\x00"})
 
-    assert_themed_bad_request(response.status_code, response.text)
+    assert_themed_bad_request(response)
 
 
 def test_a_host_not_allowed_is_a_themed_400():
     response = Client().get("/", headers={"host": "elsewhere.example"})
 
-    assert_themed_bad_request(response.status_code, response.text)
+    assert_themed_bad_request(response)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_a_comment_sent_in_no_text_encoding_is_a_400_and_nothing_is_stored(chars
         CONTENT_TYPE=f"application/x-www-form-urlencoded; charset={charset}",
     )
 
-    assert_themed_bad_request(answer.status, answer.text)
+    assert_themed_bad_request(answer)
     assert not Comment.objects.exists()
 
 
@@ -85,7 +85,7 @@ def test_a_comment_sent_in_no_text_encoding_is_a_400_and_nothing_is_stored(chars
 def test_a_page_asked_for_with_an_unreadable_content_type_is_a_400(content_type):
     answer = send("GET", "/", query="page=2", CONTENT_TYPE=content_type)
 
-    assert_themed_bad_request(answer.status, answer.text)
+    assert_themed_bad_request(answer)
 
 
 @pytest.mark.parametrize("charset", ["utf-16", "latin-1", "utf-32", "utf-8"])
@@ -99,7 +99,7 @@ def test_a_comment_sent_in_another_text_encoding_is_refused_not_an_error(charset
         CONTENT_TYPE=f"application/x-www-form-urlencoded; charset={charset}",
     )
 
-    assert answer.status == HTTPStatus.BAD_REQUEST
+    assert answer.status_code == HTTPStatus.BAD_REQUEST
     assert not Comment.objects.exists()
 
 
@@ -116,14 +116,14 @@ def test_a_multipart_comment_in_no_text_encoding_is_a_400(client):
         CONTENT_TYPE="multipart/form-data; boundary=b; charset=rot13",
     )
 
-    assert answer.status == HTTPStatus.BAD_REQUEST
+    assert answer.status_code == HTTPStatus.BAD_REQUEST
     assert not Comment.objects.exists()
 
 
 def test_a_plain_request_passes_through_the_wsgi_application():
     answer = send("GET", "/", CONTENT_TYPE="text/plain; charset=utf-8")
 
-    assert answer.status == HTTPStatus.OK
+    assert answer.status_code == HTTPStatus.OK
 
 
 def test_only_encodings_that_decode_text_are_taken():

@@ -17,9 +17,15 @@ from greatleaders.wsgi import application
 
 @dataclass(frozen=True)
 class Answer:
-    status: int
+    """What came back, named as on the test client's responses."""
+
+    status_code: int
     headers: dict
-    text: str
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode()
 
 
 def send(method="GET", path="/", *, query="", body=b"", **environ) -> Answer:
@@ -37,7 +43,7 @@ def send(method="GET", path="/", *, query="", body=b"", **environ) -> Answer:
     started = {}
 
     def start_response(status, headers, exc_info=None):
-        started.update(status=int(status.split()[0]), headers=dict(headers))
+        started.update(status_code=int(status.split()[0]), headers=dict(headers))
 
     # As the test client does, so that the test's transaction keeps its
     # database connection.
@@ -52,4 +58,4 @@ def send(method="GET", path="/", *, query="", body=b"", **environ) -> Answer:
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    return Answer(started["status"], started["headers"], content.decode())
+    return Answer(started["status_code"], started["headers"], content)
