@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make bench` runs every benchmark; a new one gets a target and a name here.
 BENCHMARKS := bench-load bench-import bench-judging
 
-.PHONY: install run serve test lint fmt check ci clean bench bench-load $(BENCHMARKS)
+.PHONY: install run serve test fuzz lint fmt check ci clean bench bench-load $(BENCHMARKS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ serve: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The fuzz tests (tests/fuzz/) with FUZZ_EXAMPLES examples each, new ones every
+# run, rather than the suite's few; prints the requests sent and the statuses
+# they got. DATABASE_URL and REDIS_URL run them on PostgreSQL and Redis.
+FUZZ_EXAMPLES ?= 500
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+		$(BIN)/python -m pytest tests/fuzz --show-capture=no
 
 lint: install
 	$(BIN)/ruff check .
@@ -73,4 +81,4 @@ bench-judging: install
 	$(BIN)/python benchmarks/comment_judging.py
 
 clean:
-	rm -rf $(VENV) staticfiles benchmarks/data .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles benchmarks/data .pytest_cache .ruff_cache .hypothesis

@@ -4,6 +4,7 @@ from django.urls import include, path
 from greatleaders.health import healthz
 from posts.urls import site_urlpatterns
 
+handler400 = "greatleaders.malformed_requests.bad_request"
 handler500 = "greatleaders.unavailable.server_error"
 
 urlpatterns = [

@@ -3,6 +3,7 @@ from functools import cache
 from django.conf import settings
 
 from posts.navigation import menu_current_page, site_menu
+from posts.numbers import page_number
 
 
 def site(request):
@@ -23,7 +24,7 @@ def canonical_url(request):
     """The page's own address without a query string, but for a page number
     past the first: `?page=3` lists other posts, `?utm_source=` does not."""
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
-        url += f"?page={int(page)}"
+    page = page_number(request.GET.get("page"))
+    if page and page > 1:
+        url += f"?page={page}"
     return url

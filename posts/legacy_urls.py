@@ -30,6 +30,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.text import slugify
 
 from posts.models import Category, Page, Post, Redirect, Tag
+from posts.numbers import page_number, parse_id
 
 FEEDS = {
     "rss2": "posts:feed",
@@ -40,53 +41,79 @@ FEEDS = {
     "comments-atom": "posts:comments_feed_atom",
 }
 
-_DAY_POST = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/([^/]+)/(feed/)?")
-_DAY = re.compile(r"/(\d{4})/(\d{2})/\d{2}/")
+# Digits are ASCII digits: \d would also take "٢٠١٦", which no address here
+# is written with.
+_DAY_POST = re.compile(r"/([0-9]{4})/([0-9]{2})/([0-9]{2})/([^/]+)/(feed/)?")
+_DAY = re.compile(r"/([0-9]{4})/([0-9]{2})/[0-9]{2}/")
 _CATEGORY = re.compile(r"/category/((?:[^/]+/){2,})")
-_PAGED = re.compile(r"(.*/)page/(\d+)/")
+_PAGED = re.compile(r"(.*/)page/([0-9]+)/")
 _FEED_FORMAT = re.compile(r"(.*/)?feed/(?:rss2|rss|rdf)/")
 _SEARCH = re.compile(r"/search/([^/]+)/")
 _AUTHOR = re.compile(r"/author/([^/]+)/(feed/)?")
 _INDEX_PHP = re.compile(r"/index\.php(/.*)")
-_MONTH_PARAMETER = re.compile(r"(\d{4})(\d{2})?\d*")
+_MONTH_PARAMETER = re.compile(r"([0-9]{4})([0-9]{2})?[0-9]*")
 
 
 def redirect_for_query(params: QueryDict) -> str | None:
     """Where a WordPress query-string address of the home page (/?p=12) now
     lives, if anywhere."""
     target = _query_target(params)
-    paged = _number(params.get("paged"))
+    paged = page_number(params.get("paged"))
     if paged and paged > 1:
         target = _with_page(target or reverse("posts:home"), paged)
     return target
 
 
 def redirect_for_path(path: str) -> str | None:
-    """Where an old address that nothing here answers now lives, if anywhere."""
+    """Where an old address that nothing here answers now lives, if anywhere.
+
+    WordPress wraps its addresses in /index.php/… and …/page/N/, each once
+    at most: each is taken off once, and what is left is looked up as it
+    is, so an address nesting them costs a few queries at most whatever its
+    length."""
     if not path.endswith("/"):
         path += "/"
+    if target := _direct(path):
+        return target
+    inner, page = _unwrapped(path)
+    if inner == path or page is None:
+        return None
+    target = inner if _resolves(inner) else _direct(inner)
+    return _with_page(target, page) if target else None
+
+
+def _direct(path: str) -> str | None:
+    """Where `path`, as it is, now lives."""
     for rule in (
         _from_table,
         _day_post,
         _day_archive,
         _nested_category,
-        _paged,
         _feed_format,
         _search,
         _author,
-        _index_php,
     ):
         if target := rule(path):
             return target
     return None
 
 
+def _unwrapped(path: str) -> tuple[str, int | None]:
+    """`path` without /index.php/ in front and without …/page/N/ behind, and
+    the page N (1 when there is none; None when N names no page)."""
+    if match := _INDEX_PHP.fullmatch(path):
+        path = match[1]
+    if match := _PAGED.fullmatch(path):
+        return match[1], page_number(match[2])
+    return path, 1
+
+
 def _query_target(params: QueryDict) -> str | None:
-    if (post_id := _number(params.get("p"))) is not None:
+    if (post_id := parse_id(params.get("p"))) is not None:
         return _post_url(wordpress_id=post_id) or _page_url(wordpress_id=post_id)
-    if (page_id := _number(params.get("page_id"))) is not None:
+    if (page_id := parse_id(params.get("page_id"))) is not None:
         return _page_url(wordpress_id=page_id) or _post_url(wordpress_id=page_id)
-    if (category_id := _number(params.get("cat"))) is not None:
+    if (category_id := parse_id(params.get("cat"))) is not None:
         category = Category.objects.filter(wordpress_id=category_id).first()
         return category.get_absolute_url() if category else None
     if tag_slug := params.get("tag"):
@@ -149,16 +176,6 @@ def _nested_category(path: str) -> str | None:
     return category.get_absolute_url() + suffix if category else None
 
 
-def _paged(path: str) -> str | None:
-    match = _PAGED.fullmatch(path)
-    if not match:
-        return None
-    base = match[1]
-    if not _resolves(base):
-        base = redirect_for_path(base)
-    return _with_page(base, int(match[2])) if base else None
-
-
 def _feed_format(path: str) -> str | None:
     if match := _FEED_FORMAT.fullmatch(path):
         return f"{match[1] or '/'}feed/"
@@ -187,13 +204,6 @@ def _author(path: str) -> str | None:
     return None
 
 
-def _index_php(path: str) -> str | None:
-    if match := _INDEX_PHP.fullmatch(path):
-        rest = match[1]
-        return rest if _resolves(rest) else redirect_for_path(rest)
-    return None
-
-
 def _post_url(**lookup) -> str | None:
     post = Post.objects.published().filter(**lookup).first()
     return post.get_absolute_url() if post else None
@@ -202,10 +212,6 @@ def _post_url(**lookup) -> str | None:
 def _page_url(**lookup) -> str | None:
     page = Page.objects.published().filter(**lookup).first()
     return page.get_absolute_url() if page else None
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 def _resolves(path: str) -> bool:
@@ -217,6 +223,9 @@ def _resolves(path: str) -> bool:
 
 
 def _with_page(url: str, number: int) -> str:
+    """`url` at page `number`; the first page is the address itself."""
+    if number == 1:
+        return url
     return f"{url}{'&' if '?' in url else '?'}page={number}"
 
 

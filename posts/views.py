@@ -25,6 +25,7 @@ from posts.comments.views import blank_form, comment_posted, signed_in_csrf
 from posts.listing import PostList
 from posts.models import Page, Post, Series, Tag, can_preview
 from posts.navigation import category_branch
+from posts.numbers import page_number, parse_number
 from posts.post_page import PostPage, public_post
 from posts.search import SearchResults
 
@@ -34,6 +35,8 @@ class PagedListView(ListView):
     giving the ids of their posts (`ids`) and its values (`get_values()`)."""
 
     ids: PreparedQuery
+    # Takes `?page=` (see posts.middleware.PageNumberMiddleware).
+    paged = True
 
     def get_queryset(self):
         return PostList(self.ids, now=timezone.now(), **self.get_values())
@@ -84,7 +87,7 @@ class PostDetailView(DetailView):
         if escape_uri_path(request.path) != canonical:
             return redirect(canonical, permanent=True)
         form = blank_form(request)
-        context = self.get_context_data(form=form, reply_to=form["parent"].value())
+        context = self.get_context_data(form=form, reply_to=form.initial["parent"])
         return self.render_to_response(context)
 
     @method_decorator(signed_in_csrf)
@@ -97,20 +100,24 @@ class PostDetailView(DetailView):
         context = self.get_context_data(
             form=outcome.form,
             refusal=outcome.refusal,
-            reply_to=outcome.form["parent"].value(),
+            reply_to=outcome.form.cleaned_data.get("parent"),
         )
         return self.render_to_response(context, status=outcome.status)
 
     def get_context_data(self, *, reply_to, **kwargs):
+        written = self.request.GET.get("cpage", "")
+        comment_page = page_number(written) if written else None
+        if written and comment_page is None:
+            raise Http404("No such page of comments.")
         try:
             post_page = PostPage(
                 self.object,
                 self.request,
                 own_ids=held_ids(self.request),
-                comment_page=self.request.GET.get("cpage"),
+                comment_page=comment_page,
                 comments_per_page=settings.COMMENTS_PER_PAGE,
                 max_depth=settings.COMMENTS_THREAD_DEPTH,
-                reply_to=int(reply_to) if str(reply_to or "").isdigit() else None,
+                reply_to=reply_to,
             )
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
@@ -221,8 +228,15 @@ class DateArchiveView(ArchiveView):
         return super().get_paginator(queryset, per_page, orphans, **kwargs)
 
     def get_subject(self):
-        year, month = int(self.kwargs["year"]), int(self.kwargs.get("month", 1))
-        if not 1 <= month <= 12 or not datetime.MINYEAR < year < datetime.MAXYEAR:
+        # Years 1 and 9999 are left out: their bounds, in a time zone other
+        # than UTC, fall outside the dates Python can write.
+        year = parse_number(
+            self.kwargs["year"],
+            smallest=datetime.MINYEAR + 1,
+            largest=datetime.MAXYEAR - 1,
+        )
+        month = parse_number(self.kwargs.get("month", "1"), largest=12)
+        if year is None or month is None:
             raise Http404("No such month.")
         return datetime.date(year, month, 1)
 
@@ -281,6 +295,7 @@ class SearchView(ListView):
     """Search results for `?q=`, best first, with highlighted extracts."""
 
     template_name = "posts/search_results.html"
+    paged = True
 
     def get_queryset(self):
         return SearchResults(self.query)

@@ -1,9 +1,13 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.template.backends import jinja2
 from django.test.signals import template_rendered
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from greatleaders import page_cache, unavailable
 from tests.servers import (
@@ -11,6 +15,24 @@ from tests.servers import (
     database_url_for_servers,
     require_postgres_and_redis,
 )
+
+# Fuzz tests (tests/fuzz/) try a few examples each in the suite, the same
+# ones every run; HYPOTHESIS_PROFILE=fuzz (`make fuzz`) tries many more, new
+# ones each run. Examples share their test's database and fixtures.
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+    ],
+}
+hypothesis_settings.register_profile(
+    "suite", max_examples=12, derandomize=True, database=None, **_FUZZ
+)
+hypothesis_settings.register_profile(
+    "fuzz", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "500")), **_FUZZ
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -241,6 +241,35 @@ def test_a_reply_to_a_comment_on_another_post_is_refused(client, post):
     assert Comment.objects.count() == 1
 
 
+@pytest.mark.parametrize("parent", ["²", "¹²", "١", "1_0", "-1", "9" * 30])
+def test_a_reply_to_a_parent_written_in_no_plain_digits_is_refused(
+    client, post, parent
+):
+    CommentFactory(post=post, pk=1)
+
+    response = leave_comment(client, post, parent=parent)
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize("number", ["²", "١", "0", "-1", "9" * 30])
+def test_a_reply_link_naming_no_comment_shows_the_form_at_the_end(client, post, number):
+    response = client.get(f"{post.get_absolute_url()}?replytocom={number}")
+
+    assert response.status_code == HTTPStatus.OK
+    assert 'name="parent" value=' not in response.text
+
+
+@pytest.mark.parametrize("number", ["²", "١", "0", "x"])
+def test_a_page_of_comments_naming_no_page_is_a_404(client, settings, post, number):
+    settings.COMMENTS_PER_PAGE = 1
+
+    response = client.get(f"{post.get_absolute_url()}?cpage={number}")
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
 # Closed comments
 
 

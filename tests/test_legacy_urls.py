@@ -58,6 +58,15 @@ def redirected_to(response):
         ("/feed/rss2/", "/feed/"),
         ("/feed/rdf/", "/feed/"),
         ("/comments/feed/rss2/", "/comments/feed/"),
+        ("/?p=010", POST),
+        ("/?paged=02", "/?page=2"),
+        ("/page/1/", "/"),
+        ("/tag/cold-war/page/01/", "/tag/cold-war/"),
+        ("/index.php/page/2/", "/?page=2"),
+        (
+            "/index.php/category/history/soviet-union/page/2/",
+            "/category/soviet-union/?page=2",
+        ),
     ],
 )
 def test_an_old_address_answers_with_a_permanent_redirect(client, old, new):
@@ -145,12 +154,13 @@ def test_the_home_page_with_its_own_query_strings_costs_no_extra_query(
     client, settings
 ):
     settings.PAGE_CACHE_SECONDS = 0
-    PostFactory()
+    settings.POSTS_PER_PAGE = 1
+    PostFactory.create_batch(2)
     with CaptureQueriesContext(connection) as plain:
-        client.get("/")
+        client.get("/?page=2")
 
     with CaptureQueriesContext(connection) as queried:
-        response = client.get("/?page=1&utm_source=newsletter")
+        response = client.get("/?page=2&utm_source=newsletter")
 
     assert response.status_code == HTTPStatus.OK
     assert len(queried) == len(plain)
@@ -165,3 +175,37 @@ def test_editors_see_the_redirects_and_attachments_of_an_import_in_the_admin(cli
 
     assert "/2016/05/12/when-the-soviets-disowned-stalin/" in redirects.text
     assert "Khrushchev in 1956" in attachments.text
+
+
+@pytest.mark.usefixtures("imported")
+@pytest.mark.parametrize(
+    "address", ["/?p=¹⁰", "/?p=١٠", "/?page_id=²", "/?cat=⁵", "/?paged=²", "/?m=٢٠١٦"]
+)
+def test_a_number_in_other_digits_leads_nowhere_but_the_home_page(client, address):
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.resolver_match.url_name == "home"
+
+
+@pytest.mark.parametrize(
+    "address", ["/page/²/", "/page/٢/", "/page/0/", "/٢٠١٦/٠٥/١٢/", "/0000/05/12/x/"]
+)
+def test_an_old_address_with_other_digits_is_a_themed_404(client, address):
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Page not found" in response.text
+
+
+@pytest.mark.parametrize("wrapper", ["page/2/", "index.php/"])
+def test_an_old_address_nesting_wrappers_costs_the_same_few_queries(client, wrapper):
+    CategoryFactory(slug="history")
+    with CaptureQueriesContext(connection) as shallow:
+        client.get("/" + wrapper * 3)
+
+    with CaptureQueriesContext(connection) as deep:
+        response = client.get("/" + wrapper * 600)
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert len(deep) == len(shallow) <= 4

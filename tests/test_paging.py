@@ -1,5 +1,7 @@
 """Pages of posts read through prepared queries hold what plain slicing of
-the same querysets would."""
+the same querysets would, and each page has one address."""
+
+from http import HTTPStatus
 
 import pytest
 from django.core.paginator import Paginator
@@ -66,3 +68,71 @@ def test_search_results_count_and_hold_what_the_search_finds(query):
 
     assert results.count() == found.count()
     assert titles(results[0:10]) == titles(found)
+
+
+# One address per page (issue #20): other ways of writing a page number are
+# sent to it, and what names no page is a 404, so the page cache keeps each
+# page once.
+
+
+@pytest.fixture
+def two_pages(settings):
+    settings.POSTS_PER_PAGE = 1
+    PostFactory.create_batch(2, title="Cold war")
+
+
+@pytest.mark.usefixtures("two_pages")
+@pytest.mark.parametrize(
+    ("address", "canonical"),
+    [
+        ("/?page=1", "/"),
+        ("/?page=01", "/"),
+        ("/?page=", "/"),
+        ("/?page=0002", "/?page=2"),
+        ("/search/?q=cold&page=02", "/search/?q=cold&page=2"),
+        ("/search/?q=cold&page=1", "/search/?q=cold"),
+        ("/feed/?page=1", "/feed/"),
+    ],
+)
+def test_a_page_number_written_otherwise_redirects_to_its_one_address(
+    client, address, canonical
+):
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == canonical
+
+
+@pytest.mark.usefixtures("two_pages")
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/?page=0",
+        "/?page=3",
+        "/?page=²",
+        "/?page=٢",
+        "/?page=-1",
+        "/?page=+2",
+        "/?page=%202",
+        "/?page=2_0",
+        "/?page=last",
+        "/?page=2&page=2",
+        f"/?page={'9' * 5000}",
+        "/search/?q=cold&page=²",
+        "/series/?page=2",
+        "/feed/?page=2",
+    ],
+)
+def test_a_page_number_naming_no_page_is_a_themed_404(client, address):
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert "Page not found" in response.text
+
+
+@pytest.mark.usefixtures("two_pages")
+def test_a_later_page_at_its_own_address_is_shown(client):
+    response = client.get("/?page=2")
+
+    assert response.status_code == HTTPStatus.OK
+    assert '<link rel="canonical" href="http://testserver/?page=2">' in response.text

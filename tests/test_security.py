@@ -1,14 +1,19 @@
 """Security headers on every answer, the content security policy's nonces,
-and the admin log-in's limit on failed attempts."""
+the admin log-in's limit on failed attempts and the client's address it
+counts them by."""
 
 import re
 from http import HTTPStatus
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.test import Client, RequestFactory
 
 from greatleaders.client_ip import client_ip
+from posts.models import Comment
+from tests.commenting import comment_data
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +133,71 @@ def test_behind_nginx_the_client_address_is_the_one_nginx_saw(settings):
     )
 
     assert client_ip(request) == "203.0.113.5"
+
+
+@pytest.mark.parametrize(
+    "forwarded", ["not-an-ip", "1.2.3.4.5", "10.0.0.1, 999.1.1.1", "fe80::1%eth0"]
+)
+def test_behind_nginx_a_forwarded_address_that_is_none_is_a_bad_request(
+    settings, forwarded
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded)
+
+    with pytest.raises(BadRequest):
+        client_ip(request)
+
+
+def test_behind_nginx_a_forwarded_address_is_written_as_the_database_keeps_it(
+    settings,
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="2001:DB8::0:1")
+
+    assert client_ip(request) == "2001:db8::1"
+
+
+def test_a_log_in_with_a_forged_forwarded_address_is_a_400_and_records_nothing(
+    client, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    UserFactory(username="editor", staff=True)
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": "guess"},
+        headers={"x-forwarded-for": "not-an-ip"},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Bad request" in response.text
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_comment_with_a_forged_forwarded_address_is_a_400_and_not_stored(
+    client, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    post = PostFactory()
+
+    response = client.post(
+        post.get_absolute_url(),
+        comment_data(),
+        headers={"x-forwarded-for": "1.2.3.4.5"},
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("username", ["e" * 151, "e" * 300, "edi\x00tor"])
+def test_a_log_in_name_no_account_can_have_is_refused_before_it_is_tried(
+    client, username
+):
+    UserFactory(username="editor", staff=True)
+
+    response = client.post("/admin/login/", {"username": username, "password": "x"})
+
+    assert response.status_code == HTTPStatus.OK
+    assert "_auth_user_id" not in client.session
+    assert not AccessAttempt.objects.exists()

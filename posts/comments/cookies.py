@@ -11,6 +11,8 @@ import json
 
 from django.conf import settings
 
+from posts.numbers import parse_id
+
 AUTHOR_COOKIE = "comment_author"
 AUTHOR_MAX_AGE = 365 * 24 * 3600
 HELD_COOKIE = "comment_held"
@@ -59,7 +61,7 @@ def held_ids(request) -> list[int]:
     raw = request.get_signed_cookie(
         HELD_COOKIE, default="", salt=SALT, max_age=HELD_MAX_AGE
     )
-    return [int(part) for part in raw.split(",") if part.isdigit()]
+    return [pk for pk in map(parse_id, raw.split(",")) if pk is not None]
 
 
 def remember_held(request, response, comment) -> None:

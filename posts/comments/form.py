@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.forms.renderers import Jinja2 as Jinja2Renderer
 
 from posts.models import Comment
+from posts.numbers import IdField
 
 # Signs the moment the form was shown, so that the server can tell how long
 # the visitor took to fill it in.
@@ -56,7 +57,7 @@ class CommentForm(forms.ModelForm):
             "%(limit_value)d characters (it has %(show_value)d).",
         },
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = IdField(required=False)
     issued = forms.CharField(required=False, widget=forms.HiddenInput)
     # Hidden from people by the stylesheet; bots that fill every field fill it.
     fax_number = forms.CharField(

@@ -13,12 +13,16 @@ from greatleaders.page_cache import is_shareable_request
 from posts.comments import cookies
 from posts.comments.form import CommentForm, issued_token
 from posts.comments.submission import Outcome
+from posts.numbers import parse_id
 
 
 def blank_form(request) -> CommentForm:
     """The form a post's page shows the visitor of `request`: with the
     details they saved, and the comment they reply to (`?replytocom=`)."""
-    initial = {**cookies.saved_author(request), "parent": request.GET.get("replytocom")}
+    initial = {
+        **cookies.saved_author(request),
+        "parent": parse_id(request.GET.get("replytocom")),
+    }
     if not is_shareable_request(request):
         # A page for this visitor alone carries the form's time stamp; a
         # shared one gets it when the reader starts typing.
