@@ -237,27 +237,36 @@ def _is_canonical_address(request) -> bool:
     ALLOWED_HOSTS or SITE_URL in small letters, with no port or the site's
     or server's own; each parameter once, encoded as the site encodes it; a
     page number without leading zeros."""
-    host = request.get_host()
-    address = urlsplit(f"//{host}")
-    ports = {None, urlsplit(settings.SITE_URL).port, request.get_port()}
-    page = request.GET.get("page", "2")
+    query = request.META.get("QUERY_STRING", "")
+    return _is_canonical_host(
+        request.get_host(),
+        request.get_port(),
+        tuple(settings.ALLOWED_HOSTS),
+        settings.SITE_URL,
+    ) and (not query or _is_canonical_query(request.GET, query))
+
+
+@lru_cache(maxsize=64)
+def _is_canonical_host(host, server_port, allowed_hosts, site_url) -> bool:
+    address, site = urlsplit(f"//{host}"), urlsplit(site_url)
+    named = [name for name in allowed_hosts if name[:1] not in {"*", "."}]
+    known = {urlsplit(f"//{name}").hostname for name in named} | {site.hostname}
     return (
         host == host.lower()
-        and address.hostname
-        in _known_hosts(tuple(settings.ALLOWED_HOSTS), settings.SITE_HOST)
-        and str(address.port) in map(str, ports)
-        and all(len(values) == 1 for _, values in request.GET.lists())
-        and request.META.get("QUERY_STRING", "") == request.GET.urlencode()
+        and address.hostname in known
+        and (address.port in {None, site.port} or str(address.port) == server_port)
+    )
+
+
+def _is_canonical_query(parameters, query: str) -> bool:
+    page = parameters.get("page", "2")
+    return (
+        all(len(values) == 1 for _, values in parameters.lists())
+        and query == parameters.urlencode()
         and page.isascii()
         and page.isdigit()
         and not page.startswith("0")
     )
-
-
-@lru_cache(maxsize=4)
-def _known_hosts(allowed: tuple[str, ...], site_host: str) -> frozenset[str]:
-    named = [host for host in allowed if host[:1] not in {"*", "."}]
-    return frozenset(urlsplit(f"//{host}").hostname for host in [*named, site_host])
 
 
 def _is_shareable_response(request, response) -> bool:
