@@ -9,6 +9,7 @@ import time
 
 import pytest
 from django.conf import global_settings
+from redis import Redis
 
 from greatleaders.models import MissedExpiry
 from greatleaders.page_cache import STATUS_HEADER
@@ -145,9 +146,7 @@ def test_pages_kept_before_redis_was_emptied_are_not_served_after(
     first, second = start_servers({"REDIS_URL": own_redis.url})
     kept_on(second, post.get_absolute_url())
     moderator = logged_in_moderator(first)
-    subprocess.run(
-        ["redis-cli", "-p", str(own_redis.port), "flushall"], check=True, timeout=10
-    )
+    Redis.from_url(own_redis.url).flushall()
 
     approve(moderator, held_comment)
 
