@@ -12,6 +12,7 @@ from posts.models import (
     Series,
     Tag,
 )
+from posts.previews.admin import SharedPreviewsMixin
 
 
 @admin.register(Category)
@@ -71,7 +72,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "state",
@@ -94,12 +95,21 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "categories", "series"]
     actions = ["publish", "move_to_draft"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "author", "sticky", "comments_open"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "author",
+                    "sticky",
+                    "comments_open",
+                    "shared_previews",
+                ]
+            },
         ),
         ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
