@@ -125,12 +125,14 @@ class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
         }
 
     def save_model(self, request, obj, form, change):
-        old_path = None
-        if change and "slug" in form.changed_data:
-            old_path = Post.objects.get(pk=obj.pk).get_absolute_url()
+        # The address holds the slug and the publish date's month.
+        before = None
+        if change and {"slug", "published_at"} & set(form.changed_data):
+            before = Post.objects.get(pk=obj.pk)
         super().save_model(request, obj, form, change)
-        if old_path:
-            remember_old_address(obj, old_path)
+        # Only an address readers could have seen is worth keeping.
+        if before is not None and before.is_published:
+            remember_old_address(obj, before.get_absolute_url())
 
     @admin.display(description="status", ordering="status")
     def state(self, post):
