@@ -68,6 +68,14 @@ def test_the_post_page_lists_the_links_that_work(admin_client, link):
     assert link.public_url in change.text
 
 
+def test_a_published_post_offers_no_preview_to_share(admin_client):
+    post = PostFactory()
+
+    change = admin_client.get(reverse("admin:posts_post_change", args=[post.pk]))
+
+    assert shared_previews_url(post) not in change.text
+
+
 def test_anyone_holding_the_link_reads_the_draft(client, link):
     response = client.get(link.get_absolute_url())
 

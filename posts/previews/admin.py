@@ -79,6 +79,8 @@ class SharedPreviewsMixin:
     def shared_previews(self, post):
         if post.pk is None:
             return "Save the post first."
+        if post.is_published:
+            return "None needed: readers open the post at its address."
         links = post.preview_links.usable()
         listed = format_html_join(
             "",
