@@ -367,6 +367,8 @@ DATABASE_RETRY_SECONDS = env_int("GREATLEADERS_DATABASE_RETRY_SECONDS", 5)
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)
 # Posts per page on the home page and archives (WordPress's posts_per_page).
 POSTS_PER_PAGE = env_int("GREATLEADERS_POSTS_PER_PAGE", 10)
+# How long a draft's shared preview link works (see posts.previews).
+PREVIEW_LINK_DAYS = env_int("GREATLEADERS_PREVIEW_LINK_DAYS", 7)
 # Proxies in front of the app servers (nginx: 1), for the client's address.
 TRUSTED_PROXY_COUNT = env_int("GREATLEADERS_TRUSTED_PROXY_COUNT", 0)
 SITE_TITLE = os.environ.get("GREATLEADERS_SITE_TITLE", "Great Leaders")

@@ -12,6 +12,7 @@ from posts.models import (
     Series,
     Tag,
 )
+from posts.previews.admin import SharedPreviewsMixin
 
 
 @admin.register(Category)
@@ -71,7 +72,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "state",
@@ -94,12 +95,21 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "categories", "series"]
     actions = ["publish", "move_to_draft"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt"]}),
         (
             "Publishing",
-            {"fields": ["status", "published_at", "author", "sticky", "comments_open"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "author",
+                    "sticky",
+                    "comments_open",
+                    "shared_previews",
+                ]
+            },
         ),
         ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
@@ -115,12 +125,14 @@ class PostAdmin(admin.ModelAdmin):
         }
 
     def save_model(self, request, obj, form, change):
-        old_path = None
-        if change and "slug" in form.changed_data:
-            old_path = Post.objects.get(pk=obj.pk).get_absolute_url()
+        # The address holds the slug and the publish date's month.
+        before = None
+        if change and {"slug", "published_at"} & set(form.changed_data):
+            before = Post.objects.get(pk=obj.pk)
         super().save_model(request, obj, form, change)
-        if old_path:
-            remember_old_address(obj, old_path)
+        # Only an address readers could have seen is worth keeping.
+        if before is not None and before.is_published:
+            remember_old_address(obj, before.get_absolute_url())
 
     @admin.display(description="status", ordering="status")
     def state(self, post):

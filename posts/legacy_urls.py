@@ -230,9 +230,17 @@ def _with_page(url: str, number: int) -> str:
 
 
 def remember_old_address(post: Post, old_path: str) -> None:
-    """Keep a post's former address answering after its slug changed, as
-    WordPress remembers old slugs."""
-    if old_path != post.get_absolute_url():
+    """Keep a post's former address answering after its slug or date
+    changed, as WordPress remembers old slugs.
+
+    A redirect leads to the post, not to an address, so renaming it again
+    makes no chain: every old address goes straight to the current one. An
+    address the post takes back is its own again. A post that takes the
+    old slug later wins at the old address: posts are found by their slug,
+    and redirects answer only what would otherwise be a 404."""
+    new_path = post.get_absolute_url()
+    Redirect.objects.filter(post=post, old_path=new_path).delete()
+    if old_path != new_path:
         Redirect.objects.update_or_create(
             old_path=old_path, defaults={"post": post, "page": None}
         )

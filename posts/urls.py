@@ -3,6 +3,7 @@ from django.urls import path, re_path
 
 from posts import feeds, views
 from posts.comments import views as comment_views
+from posts.previews.views import shared_preview
 from posts.sitemaps import SITEMAPS
 
 app_name = "posts"
@@ -55,6 +56,8 @@ urlpatterns = [
     path("author/<str:username>/", views.AuthorArchiveView.as_view(), name="author"),
     path("series/", views.SeriesListView.as_view(), name="series_list"),
     path("series/<str:slug>/", views.SeriesDetailView.as_view(), name="series"),
+    # A draft, for whoever holds a link an editor shared (posts.previews).
+    path("preview/<slug:token>/", shared_preview, name="shared_preview"),
     # Static pages take any other single-segment address (/about/); their
     # slugs may not be one of the addresses above (RESERVED_PAGE_SLUGS).
     re_path(r"^(?P<slug>[-\w]+)/$", views.PageDetailView.as_view(), name="page"),

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.core.management import call_command
 
-from posts.models import Category, Post, Series
+from posts.models import Category, Post, PreviewLink, Series
 from tests.factories import (
     CommentFactory,
     PageFactory,
@@ -44,6 +44,16 @@ def build_demo_site() -> dict[str, str]:
     CommentFactory(post=khrushchev, parent=reply, author_name="Ivan")
     CommentFactory(post=khrushchev, author_name="Olga")
     PageFactory(title="About", slug="about", body="<p>About this history series.</p>")
+    draft = PostFactory(
+        draft=True,
+        title="The Kitchen Debate",
+        body="<p>Nixon and Khrushchev argued in a model kitchen.</p>",
+        author=author,
+        tags=[cold_war],
+    )
+    shared = PreviewLink.objects.share(draft, by=author)
+    revoked = PreviewLink.objects.share(draft, by=author)
+    PreviewLink.objects.filter(pk=revoked.pk).revoke()
     return {
         "home": "/",
         "post": khrushchev.get_absolute_url(),
@@ -59,4 +69,6 @@ def build_demo_site() -> dict[str, str]:
         "search-empty": "/search/?q=zzzzqqq",
         "page": "/about/",
         "404": "/no-such-page/",
+        "shared-preview": shared.get_absolute_url(),
+        "preview-gone": revoked.get_absolute_url(),
     }

@@ -1,3 +1,4 @@
+from datetime import UTC, datetime
 from http import HTTPStatus
 
 import pytest
@@ -5,7 +6,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from posts.models import Post
+from greatleaders.page_cache import STATUS_HEADER
+from posts.models import Post, Redirect
 from tests.factories import CategoryFactory, PostFactory, SeriesFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -243,5 +245,109 @@ def test_renaming_a_posts_slug_keeps_its_old_address_working(admin_client, clien
     post.refresh_from_db()
     response = client.get(old_url)
     assert post.slug == "new-name"
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == post.get_absolute_url()
+
+
+def edit(admin_client, post, **changes):
+    """Save `post` from its admin page with `changes` made."""
+    published = timezone.localtime(changes.pop("published_at", post.published_at))
+    data = post_form(
+        title=post.title,
+        slug=post.slug,
+        status=post.status,
+        published_at_0=published.strftime("%Y-%m-%d"),
+        published_at_1=published.strftime("%H:%M:%S"),
+    )
+    response = admin_client.post(
+        reverse("admin:posts_post_change", args=[post.pk]), data | changes
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    post.refresh_from_db()
+    return post
+
+
+def test_moving_a_posts_date_to_another_month_keeps_its_old_address_working(
+    admin_client, client
+):
+    post = PostFactory(published_at=datetime(2016, 5, 12, 10, tzinfo=UTC))
+    old_url = post.get_absolute_url()
+
+    edit(admin_client, post, published_at=post.published_at.replace(month=6))
+
+    response = client.get(old_url)
+    assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert response["Location"] == post.get_absolute_url()
+
+
+def test_every_old_address_leads_straight_to_the_current_one(admin_client, client):
+    post = PostFactory(
+        slug="first-name", published_at=datetime(2016, 5, 12, 10, tzinfo=UTC)
+    )
+    first_url = post.get_absolute_url()
+    edit(admin_client, post, published_at=post.published_at.replace(month=6))
+    second_url = post.get_absolute_url()
+    edit(admin_client, post, slug="second-name")
+    third_url = post.get_absolute_url()
+
+    edit(admin_client, post, slug="third-name")
+
+    for old_url in (first_url, second_url, third_url):
+        response = client.get(old_url)
+        assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
+        assert response["Location"] == "/2016/06/third-name/"
+    assert client.get("/2016/06/third-name/").status_code == HTTPStatus.OK
+
+
+def test_a_post_given_its_old_slug_back_answers_at_its_address(admin_client, client):
+    post = PostFactory(slug="old-name")
+    edit(admin_client, post, slug="new-name")
+
+    edit(admin_client, post, slug="old-name")
+
+    assert client.get(post.get_absolute_url()).status_code == HTTPStatus.OK
+    assert list(Redirect.objects.values_list("old_path", flat=True)) == [
+        post.get_absolute_url().replace("old-name", "new-name")
+    ]
+
+
+def test_a_new_post_taking_an_old_address_wins_over_the_redirect(admin_client, client):
+    renamed = PostFactory(
+        slug="the-thaw", published_at=datetime(2016, 5, 12, 10, tzinfo=UTC)
+    )
+    old_url = renamed.get_absolute_url()
+    edit(admin_client, renamed, slug="khrushchevs-thaw")
+
+    newcomer = PostFactory(
+        slug="the-thaw",
+        published_at=datetime(2016, 5, 20, 10, tzinfo=UTC),
+        body="<p>Ehrenburg.</p>",
+    )
+
+    response = client.get(old_url)
+    assert newcomer.get_absolute_url() == old_url
+    assert response.status_code == HTTPStatus.OK
+    assert "<p>Ehrenburg.</p>" in response.text
+
+
+def test_renaming_a_draft_keeps_no_old_address(admin_client):
+    draft = PostFactory(draft=True, slug="working-title")
+
+    edit(admin_client, draft, slug="final-title")
+
+    assert not Redirect.objects.exists()
+
+
+def test_a_renamed_posts_old_address_kept_by_the_page_cache_redirects(
+    admin_client, client
+):
+    post = PostFactory(slug="old-name")
+    old_url = post.get_absolute_url()
+    client.get(old_url)
+    assert client.get(old_url).headers.get(STATUS_HEADER) == "hit"
+
+    edit(admin_client, post, slug="new-name")
+
+    response = client.get(old_url)
     assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
     assert response["Location"] == post.get_absolute_url()

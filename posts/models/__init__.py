@@ -4,6 +4,7 @@
 - taxonomy: categories, tags and series, which posts are filed under;
 - posts.comments.models: comments (the comments package holds all of them);
 - wordpress: what is kept of the WordPress site the blog came from;
+- posts.previews.models: links that open a draft to whoever holds them;
 - search: the search index's table, on SQLite.
 """
 
@@ -23,6 +24,7 @@ from posts.models.content import (
 from posts.models.search import SearchEntry
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
 from posts.models.wordpress import Attachment, Redirect
+from posts.previews.models import PreviewLink, PreviewLinkQuerySet
 
 __all__ = [
     "EXCERPT_WORDS",
@@ -35,6 +37,8 @@ __all__ = [
     "PageQuerySet",
     "Post",
     "PostQuerySet",
+    "PreviewLink",
+    "PreviewLinkQuerySet",
     "Redirect",
     "SearchEntry",
     "Series",

@@ -375,6 +375,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "comments",
         "feed",
         "page",
+        "preview",
         "robots.txt",
         "search",
         "series",
