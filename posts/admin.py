@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 
@@ -12,6 +13,7 @@ from posts.models import (
     Series,
     Tag,
 )
+from posts.tag_names import tags_for_names
 
 
 @admin.register(Category)
@@ -70,8 +72,14 @@ class SeriesAdmin(admin.ModelAdmin):
         return series._part_count
 
 
+class PostForm(forms.ModelForm):
+    def clean_tags(self):
+        return tags_for_names(self.instance, self.cleaned_data["tags"])
+
+
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
+    form = PostForm
     list_display = [
         "title",
         "state",
