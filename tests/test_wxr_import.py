@@ -157,15 +157,111 @@ def test_a_category_already_here_takes_the_wordpress_id_from_the_file():
     assert report.existing["categories"] == 1
 
 
-def test_a_tag_named_as_one_here_in_another_case_is_that_tag():
-    tag = TagFactory(name="cold war", slug="cold-war-here")
+def test_a_tag_here_of_the_same_name_but_another_slug_is_another_tag():
+    here = TagFactory(name="Cold War", slug="cold-war-here")
 
     report = import_wxr(wxr("site.xml"))
 
     post = Post.objects.get(wordpress_id=10)
-    assert tag.pk in post.tags.values_list("pk", flat=True)
-    assert not Tag.objects.filter(slug="cold-war").exists()
-    assert report.existing["tags"] == 1
+    assert sorted(post.tags.slugs()) == ["cold-war", "khrushchev"]
+    assert not here.tagged_posts.exists()
+    assert report.created["tags"] == 2
+
+
+# Terms are told apart by slug, as in WordPress
+
+
+def test_two_tags_of_the_same_name_keep_their_slugs_descriptions_and_posts():
+    import_wxr(wxr("same_names.xml"))
+
+    assert {
+        tag.slug: (
+            tag.description,
+            [tagged.content_object.slug for tagged in tag.tagged_posts.all()],
+        )
+        for tag in Tag.objects.filter(name="Speeches")
+    } == {
+        "speeches": ("Given aloud.", ["beaches"]),
+        "speeches-2": ("Written down.", ["wind-of-change"]),
+    }
+
+
+def test_two_categories_of_the_same_name_keep_their_slugs_and_posts():
+    import_wxr(wxr("same_names.xml"))
+
+    assert {
+        category.slug: [post.slug for post in category.posts.all()]
+        for category in Category.objects.filter(name="Leaders")
+    } == {"leaders": ["beaches"], "leaders-2": ["wind-of-change"]}
+
+
+@pytest.mark.parametrize(
+    ("address", "shown", "not_shown"),
+    [
+        ("/tag/speeches/", "We shall fight on the beaches", "The wind of change"),
+        ("/tag/speeches-2/", "The wind of change", "We shall fight on the beaches"),
+        ("/category/leaders/", "We shall fight on the beaches", "The wind of change"),
+        ("/category/leaders-2/", "The wind of change", "We shall fight on the beaches"),
+    ],
+)
+def test_each_term_of_a_shared_name_has_its_own_archive(
+    client, address, shown, not_shown
+):
+    import_wxr(wxr("same_names.xml"))
+
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.OK
+    assert shown in response.text
+    assert not_shown not in response.text
+
+
+def test_importing_terms_of_a_shared_name_again_adds_nothing():
+    import_wxr(wxr("same_names.xml"))
+
+    report = import_wxr(wxr("same_names.xml"))
+
+    assert not report.created
+    assert report.existing["tags"] == 2
+    assert Tag.objects.count() == 2
+
+
+def test_a_dry_run_reports_both_terms_of_a_shared_name_and_writes_nothing():
+    report = import_wxr(wxr("same_names.xml"), dry_run=True)
+
+    assert (report.created["tags"], report.created["categories"]) == (2, 2)
+    assert not Tag.objects.exists()
+    assert not Category.objects.exists()
+
+
+def test_a_filing_by_name_alone_beside_one_by_slug_is_the_same_filing():
+    # WXR 1.0 files an item under each term by name and again by slug.
+    import_channel(
+        "<wp:tag><wp:tag_slug>speeches</wp:tag_slug>"
+        "<wp:tag_name>Speeches</wp:tag_name></wp:tag>"
+        "<wp:tag><wp:tag_slug>speeches-2</wp:tag_slug>"
+        "<wp:tag_name>Speeches</wp:tag_name></wp:tag>"
+        "<item><title>Wind</title><wp:post_id>11</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        '<category domain="tag">Speeches</category>'
+        '<category domain="tag" nicename="speeches-2">Speeches</category></item>'
+    )
+
+    assert list(Post.objects.get(wordpress_id=11).tags.slugs()) == ["speeches-2"]
+
+
+def test_a_filing_by_name_alone_is_the_term_the_file_lists_under_that_name():
+    import_channel(
+        "<wp:category><wp:category_nicename>war-and-peace</wp:category_nicename>"
+        "<wp:cat_name>War &amp; Peace</wp:cat_name></wp:category>"
+        "<item><title>Wind</title><wp:post_id>11</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        "<category>War &amp; Peace</category></item>"
+    )
+
+    post = Post.objects.get(wordpress_id=11)
+    assert [category.slug for category in post.categories.all()] == ["war-and-peace"]
+    assert Category.objects.count() == 1
 
 
 # Posts
