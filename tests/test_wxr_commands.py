@@ -33,6 +33,15 @@ def test_the_import_prints_counts_skips_changes_and_notes():
     assert out.rstrip().endswith("Done.")
 
 
+def test_the_import_prints_what_it_skipped_by_kind_and_where():
+    out, _ = run("import_wxr", str(wxr("post_types.xml")))
+
+    assert "2  items of the “book” post type" in out
+    assert "1  items without a post type" in out
+    assert "1  menus and menu items" in out
+    assert "Line 21: the item with WordPress ID 2 has no <wp:post_type>" in out
+
+
 def test_a_second_import_says_what_was_already_here():
     run("import_wxr", str(wxr("site.xml")))
 

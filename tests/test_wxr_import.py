@@ -15,6 +15,7 @@ from posts.importers.wxr_report import (
     CHANGED_PASSWORD,
     SKIPPED_MENUS,
     SKIPPED_META,
+    SKIPPED_NO_TYPE,
     SKIPPED_PAGE_COMMENTS,
     SKIPPED_PINGS,
     SKIPPED_TRASH,
@@ -414,7 +415,8 @@ def test_a_slug_taken_by_a_post_of_an_earlier_batch_gets_a_suffix():
     items = "".join(
         f"<item><title>Post {number}</title><wp:post_id>{number + 1}</wp:post_id>"
         f"<wp:post_name>{'repeated' if number in (0, 299) else number}"
-        "</wp:post_name><wp:status>publish</wp:status></item>"
+        "</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>"
         for number in range(300)
     )
 
@@ -663,7 +665,7 @@ def test_an_attachment_listed_before_its_post_is_attached_to_it():
         "<wp:attachment_url>https://old.example.com/portrait.jpg</wp:attachment_url>"
         "</item>"
         "<item><title>A post</title><wp:post_id>10</wp:post_id>"
-        "<wp:status>publish</wp:status></item>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"
     )
 
     assert Attachment.objects.get(wordpress_id=11).post.wordpress_id == 10
@@ -676,6 +678,33 @@ def test_menus_post_meta_and_unknown_post_types_are_skipped_and_counted():
     assert report.skipped[SKIPPED_META] == 4
     assert report.skipped["items of the “product” post type"] == 1
     assert Post.objects.count() == 1
+
+
+def test_an_item_without_a_post_type_is_skipped_and_reported_with_its_line():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert not Post.objects.filter(wordpress_id=2).exists()
+    assert report.skipped[SKIPPED_NO_TYPE] == 1
+    assert any(
+        note.startswith("Line 21: the item with WordPress ID 2 has no <wp:post_type>")
+        for note in report.notes
+    )
+
+
+def test_items_of_an_unknown_post_type_are_skipped_counted_and_reported():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert list(Post.objects.values_list("wordpress_id", flat=True)) == [1]
+    assert not Page.objects.exists()
+    assert report.skipped["items of the “book” post type"] == 2
+    assert report.skipped[SKIPPED_MENUS] == 1
+    assert any(
+        note.startswith(
+            "Line 27: the item with WordPress ID 3 is of the post type “book”"
+        )
+        and note.endswith("(1 more like it skipped too).")
+        for note in report.notes
+    )
 
 
 def test_a_wordpress_com_export_with_https_namespaces_is_read():

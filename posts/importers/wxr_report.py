@@ -9,6 +9,7 @@ from posts.importers.wxr_reader import Site
 SKIPPED_MENUS = "menus and menu items (the menu is built from pages here)"
 SKIPPED_META = "post meta: custom fields and plugins' data"
 SKIPPED_TRASH = "posts and pages in WordPress's trash"
+SKIPPED_NO_TYPE = "items without a post type"
 SKIPPED_PINGS = "pingbacks and trackbacks"
 SKIPPED_PAGE_COMMENTS = "comments on pages (pages take no comments here)"
 SKIPPED_FORMATS = "post formats and other taxonomies' filings on posts"
