@@ -707,6 +707,17 @@ def test_items_of_an_unknown_post_type_are_skipped_counted_and_reported():
     )
 
 
+def test_post_meta_skipped_is_counted_by_key():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert report.skipped[SKIPPED_META] == 3
+    assert report.skipped_meta == {
+        "_yoast_wpseo_title": 1,
+        "_yoast_wpseo_metadesc": 1,
+        "mood": 1,
+    }
+
+
 def test_a_wordpress_com_export_with_https_namespaces_is_read():
     import_wxr(wxr("wordpress_com.xml"))
 

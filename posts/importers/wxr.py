@@ -8,7 +8,7 @@ ID (posts, pages, comments, attachments), login (authors) or slug
 only what is new, such as comments written on the old site since.
 
 What WordPress has and Great Leaders has not is skipped and counted by kind
-(menus, post meta, other post types and taxonomies); an item with no
+(menus, post meta by key, other post types and taxonomies); an item with no
 post type, or one not here, is skipped as WordPress's importer skips it.
 What has to change on the way in is reported (a password-protected post
 becomes private, a taken slug gets a suffix).

@@ -27,7 +27,8 @@ CHANGED_STATUS = "posts and pages with an unknown status, imported as drafts"
 @dataclass
 class ImportReport:
     """What an import did: per kind, how many were created and how many were
-    there already; what was skipped and what was changed, with why."""
+    there already; what was skipped and what was changed, with why; and of
+    the post meta skipped, how many of each key."""
 
     site: Site | None = None
     dry_run: bool = False
@@ -35,6 +36,7 @@ class ImportReport:
     existing: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     changed: Counter = field(default_factory=Counter)
+    skipped_meta: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
 
     KINDS = (
