@@ -13,6 +13,7 @@ from posts.importers.wxr import import_stream, import_wxr
 from posts.importers.wxr_report import (
     CHANGED_ORPHAN,
     CHANGED_PASSWORD,
+    SKIPPED_FORMATS,
     SKIPPED_MENUS,
     SKIPPED_META,
     SKIPPED_NO_TYPE,
@@ -705,6 +706,20 @@ def test_items_of_an_unknown_post_type_are_skipped_counted_and_reported():
         and note.endswith("(1 more like it skipped too).")
         for note in report.notes
     )
+
+
+def test_filings_under_other_taxonomies_are_skipped_and_counted_by_taxonomy():
+    report = import_channel(
+        "<item><title>Memoirs</title><wp:post_id>1</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        '<category domain="post_format" nicename="post-format-aside">Aside</category>'
+        '<category domain="genre" nicename="memoir">Memoir</category>'
+        '<category domain="genre" nicename="history">History</category></item>'
+    )
+
+    assert report.skipped[SKIPPED_FORMATS] == 1
+    assert report.skipped["posts' filings under the “genre” taxonomy"] == 2
+    assert not Category.objects.exists()
 
 
 def test_post_meta_skipped_is_counted_by_key():

@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 
 from posts.importers.wxr_reader import Site
 
+# How much of a name from the file (a post type, a taxonomy) the report
+# quotes: WordPress's own are 20 and 32 characters at most.
+QUOTED_LENGTH = 40
+
 # Why things are skipped or changed, as the report words it.
 SKIPPED_MENUS = "menus and menu items (the menu is built from pages here)"
 SKIPPED_META = "post meta: custom fields and plugins' data"
@@ -12,7 +16,7 @@ SKIPPED_TRASH = "posts and pages in WordPress's trash"
 SKIPPED_NO_TYPE = "items without a post type"
 SKIPPED_PINGS = "pingbacks and trackbacks"
 SKIPPED_PAGE_COMMENTS = "comments on pages (pages take no comments here)"
-SKIPPED_FORMATS = "post formats and other taxonomies' filings on posts"
+SKIPPED_FORMATS = "post formats given to posts"
 SKIPPED_NO_URL = "attachments without an address"
 SKIPPED_NO_LOGIN = "authors without a login"
 CHANGED_PASSWORD = "password-protected posts and pages made private"

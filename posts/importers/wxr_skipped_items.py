@@ -10,11 +10,14 @@ the file.
 """
 
 from posts.importers.wxr_reader import Item
-from posts.importers.wxr_report import SKIPPED_MENUS, SKIPPED_NO_TYPE, ImportReport
+from posts.importers.wxr_report import (
+    QUOTED_LENGTH,
+    SKIPPED_MENUS,
+    SKIPPED_NO_TYPE,
+    ImportReport,
+)
 
 MENU_ITEM = "nav_menu_item"
-# Long enough for any registered post type (WordPress allows 20 characters).
-TYPE_LENGTH = 40
 
 
 class SkippedItems:
@@ -27,7 +30,7 @@ class SkippedItems:
             self.report.skipped[SKIPPED_MENUS] += 1
             return
         kind = (
-            f"items of the “{item.type[:TYPE_LENGTH]}” post type"
+            f"items of the “{item.type[:QUOTED_LENGTH]}” post type"
             if item.type
             else SKIPPED_NO_TYPE
         )
@@ -40,7 +43,7 @@ class SkippedItems:
             what = (
                 "has no <wp:post_type>"
                 if kind == SKIPPED_NO_TYPE
-                else f"is of the post type “{item.type[:TYPE_LENGTH]}”, "
+                else f"is of the post type “{item.type[:QUOTED_LENGTH]}”, "
                 "which Great Leaders does not have"
             )
             others = self.report.skipped[kind] - 1

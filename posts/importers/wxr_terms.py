@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from posts.importers import wp_content
 from posts.importers.wxr_reader import Item, Term
-from posts.importers.wxr_report import SKIPPED_FORMATS, SKIPPED_MENUS
+from posts.importers.wxr_report import QUOTED_LENGTH, SKIPPED_FORMATS, SKIPPED_MENUS
 from posts.importers.wxr_writer import BatchWriter, Filing
 from posts.models import Category, Post, Tag
 
@@ -42,7 +42,8 @@ class Terms:
         elif term.taxonomy == "nav_menu":
             self.report.skipped[SKIPPED_MENUS] += 1
         else:
-            self.report.skipped[f"terms of the “{term.taxonomy}” taxonomy"] += 1
+            taxonomy = term.taxonomy[:QUOTED_LENGTH]
+            self.report.skipped[f"terms of the “{taxonomy}” taxonomy"] += 1
 
     def finish(self) -> None:
         """Put each category made here under its parent, now that every
@@ -119,7 +120,8 @@ class Terms:
     ) -> tuple[set[Filing], set[Filing]]:
         """The (post, category) and (post, tag) primary keys for the terms
         each post's item is filed under, for `BatchWriter.file`; filings
-        under other taxonomies (post formats) are skipped and counted."""
+        under other taxonomies (post formats, a plugin's) are skipped and
+        counted by taxonomy."""
         categories, tags = set(), set()
         for post, item in posts:
             for domain, slug, name in self._by_slug(item):
@@ -131,8 +133,13 @@ class Terms:
                     tag_id = self.tag(slug, name)
                     if tag_id:
                         tags.add((post.pk, tag_id))
-                else:
+                elif domain == "post_format":
                     self.report.skipped[SKIPPED_FORMATS] += 1
+                else:
+                    kind = (
+                        f"posts' filings under the “{domain[:QUOTED_LENGTH]}” taxonomy"
+                    )
+                    self.report.skipped[kind] += 1
         return categories, tags
 
     def _by_slug(self, item: Item) -> list[tuple[str, str, str]]:
