@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 
@@ -13,6 +14,7 @@ from posts.models import (
     Tag,
 )
 from posts.previews.admin import SharedPreviewsMixin
+from posts.tag_names import tags_for_names
 
 
 @admin.register(Category)
@@ -71,8 +73,14 @@ class SeriesAdmin(admin.ModelAdmin):
         return series._part_count
 
 
+class PostForm(forms.ModelForm):
+    def clean_tags(self):
+        return tags_for_names(self.instance, self.cleaned_data["tags"])
+
+
 @admin.register(Post)
 class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
+    form = PostForm
     list_display = [
         "title",
         "state",

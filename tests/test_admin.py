@@ -7,8 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from greatleaders.page_cache import STATUS_HEADER
-from posts.models import Post, Redirect
-from tests.factories import CategoryFactory, PostFactory, SeriesFactory, UserFactory
+from posts.models import Post, Redirect, Tag
+from tests.factories import (
+    CategoryFactory,
+    PostFactory,
+    SeriesFactory,
+    TagFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -351,3 +357,57 @@ def test_a_renamed_posts_old_address_kept_by_the_page_cache_redirects(
     response = client.get(old_url)
     assert response.status_code == HTTPStatus.MOVED_PERMANENTLY
     assert response["Location"] == post.get_absolute_url()
+
+
+# Tags are told apart by slug: two may share a name (issue 17).
+
+
+def change_post(admin_client, post, **overrides):
+    published = timezone.localtime(post.published_at)
+    return admin_client.post(
+        reverse("admin:posts_post_change", args=[post.pk]),
+        post_form(
+            title=post.title,
+            slug=post.slug,
+            published_at_0=published.strftime("%Y-%m-%d"),
+            published_at_1=published.strftime("%H:%M:%S"),
+            **overrides,
+        ),
+    )
+
+
+@pytest.mark.parametrize("older_name", ["Cold War", "cold war"])
+def test_saving_a_post_keeps_its_tag_when_an_older_tag_shares_the_name(
+    admin_client, older_name
+):
+    TagFactory(name=older_name, slug="cold-war")
+    own = TagFactory(name="Cold War", slug="cold-war-2")
+    post = PostFactory(tags=[own])
+
+    change_post(admin_client, post, tags="Cold War, cuba")
+
+    assert sorted(post.tags.slugs()) == ["cold-war-2", "cuba"]
+
+
+def test_a_typed_name_that_two_tags_share_files_the_post_under_the_oldest(
+    admin_client,
+):
+    oldest = TagFactory(name="News", slug="news")
+    TagFactory(name="News", slug="news-2")
+
+    admin_client.post(reverse("admin:posts_post_add"), post_form(tags="News"))
+
+    post = Post.objects.get(slug="the-cuban-missile-crisis")
+    assert list(post.tags.all()) == [oldest]
+
+
+def test_a_tag_may_be_added_with_a_name_another_tag_has(admin_client):
+    TagFactory(name="News", slug="news")
+
+    response = admin_client.post(
+        reverse("admin:posts_tag_add"),
+        {"name": "News", "slug": "news-2", "description": ""},
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert sorted(Tag.objects.values_list("slug", flat=True)) == ["news", "news-2"]

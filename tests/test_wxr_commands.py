@@ -33,6 +33,23 @@ def test_the_import_prints_counts_skips_changes_and_notes():
     assert out.rstrip().endswith("Done.")
 
 
+def test_the_import_prints_what_it_skipped_by_kind_and_where():
+    out, _ = run("import_wxr", str(wxr("post_types.xml")))
+
+    assert "2  items of the “book” post type" in out
+    assert "1  items without a post type" in out
+    assert "1  menus and menu items" in out
+    assert "Line 21: the item with WordPress ID 2 has no <wp:post_type>" in out
+
+
+def test_the_import_prints_the_keys_of_the_post_meta_it_skipped():
+    out, _ = run("import_wxr", str(wxr("post_types.xml")), "--dry-run")
+
+    assert "3  post meta: custom fields and plugins' data" in out
+    assert "1  _yoast_wpseo_metadesc" in out
+    assert "1  mood" in out
+
+
 def test_a_second_import_says_what_was_already_here():
     run("import_wxr", str(wxr("site.xml")))
 

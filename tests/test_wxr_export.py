@@ -280,6 +280,23 @@ def test_characters_xml_cannot_carry_are_left_out():
     assert comment.find(f"{WP}comment_content").text == "bell and tab\t"
 
 
+def test_terms_of_a_shared_name_come_back_with_their_own_slugs_and_posts():
+    news = TagFactory(name="News", slug="news")
+    other_news = TagFactory(name="News", slug="news-2")
+    archive = CategoryFactory(name="Archive", slug="archive")
+    other_archive = CategoryFactory(name="Archive", slug="archive-2")
+    PostFactory(slug="one", tags=[news], categories=[archive])
+    PostFactory(slug="two", tags=[other_news], categories=[other_archive])
+    before = snapshot()
+    document = exported()
+    empty_the_site()
+
+    import_stream(io.BytesIO(document.encode()))
+
+    assert snapshot() == before
+    assert Tag.objects.filter(name="News").count() == 2
+
+
 def test_imported_items_keep_their_ids_and_the_others_never_collide():
     import_wxr(wxr("site.xml"))
     PostFactory.create_batch(3)

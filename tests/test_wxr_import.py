@@ -13,8 +13,10 @@ from posts.importers.wxr import import_stream, import_wxr
 from posts.importers.wxr_report import (
     CHANGED_ORPHAN,
     CHANGED_PASSWORD,
+    SKIPPED_FORMATS,
     SKIPPED_MENUS,
     SKIPPED_META,
+    SKIPPED_NO_TYPE,
     SKIPPED_PAGE_COMMENTS,
     SKIPPED_PINGS,
     SKIPPED_TRASH,
@@ -157,15 +159,111 @@ def test_a_category_already_here_takes_the_wordpress_id_from_the_file():
     assert report.existing["categories"] == 1
 
 
-def test_a_tag_named_as_one_here_in_another_case_is_that_tag():
-    tag = TagFactory(name="cold war", slug="cold-war-here")
+def test_a_tag_here_of_the_same_name_but_another_slug_is_another_tag():
+    here = TagFactory(name="Cold War", slug="cold-war-here")
 
     report = import_wxr(wxr("site.xml"))
 
     post = Post.objects.get(wordpress_id=10)
-    assert tag.pk in post.tags.values_list("pk", flat=True)
-    assert not Tag.objects.filter(slug="cold-war").exists()
-    assert report.existing["tags"] == 1
+    assert sorted(post.tags.slugs()) == ["cold-war", "khrushchev"]
+    assert not here.tagged_posts.exists()
+    assert report.created["tags"] == 2
+
+
+# Terms are told apart by slug, as in WordPress
+
+
+def test_two_tags_of_the_same_name_keep_their_slugs_descriptions_and_posts():
+    import_wxr(wxr("same_names.xml"))
+
+    assert {
+        tag.slug: (
+            tag.description,
+            [tagged.content_object.slug for tagged in tag.tagged_posts.all()],
+        )
+        for tag in Tag.objects.filter(name="Speeches")
+    } == {
+        "speeches": ("Given aloud.", ["beaches"]),
+        "speeches-2": ("Written down.", ["wind-of-change"]),
+    }
+
+
+def test_two_categories_of_the_same_name_keep_their_slugs_and_posts():
+    import_wxr(wxr("same_names.xml"))
+
+    assert {
+        category.slug: [post.slug for post in category.posts.all()]
+        for category in Category.objects.filter(name="Leaders")
+    } == {"leaders": ["beaches"], "leaders-2": ["wind-of-change"]}
+
+
+@pytest.mark.parametrize(
+    ("address", "shown", "not_shown"),
+    [
+        ("/tag/speeches/", "We shall fight on the beaches", "The wind of change"),
+        ("/tag/speeches-2/", "The wind of change", "We shall fight on the beaches"),
+        ("/category/leaders/", "We shall fight on the beaches", "The wind of change"),
+        ("/category/leaders-2/", "The wind of change", "We shall fight on the beaches"),
+    ],
+)
+def test_each_term_of_a_shared_name_has_its_own_archive(
+    client, address, shown, not_shown
+):
+    import_wxr(wxr("same_names.xml"))
+
+    response = client.get(address)
+
+    assert response.status_code == HTTPStatus.OK
+    assert shown in response.text
+    assert not_shown not in response.text
+
+
+def test_importing_terms_of_a_shared_name_again_adds_nothing():
+    import_wxr(wxr("same_names.xml"))
+
+    report = import_wxr(wxr("same_names.xml"))
+
+    assert not report.created
+    assert report.existing["tags"] == 2
+    assert Tag.objects.count() == 2
+
+
+def test_a_dry_run_reports_both_terms_of_a_shared_name_and_writes_nothing():
+    report = import_wxr(wxr("same_names.xml"), dry_run=True)
+
+    assert (report.created["tags"], report.created["categories"]) == (2, 2)
+    assert not Tag.objects.exists()
+    assert not Category.objects.exists()
+
+
+def test_a_filing_by_name_alone_beside_one_by_slug_is_the_same_filing():
+    # WXR 1.0 files an item under each term by name and again by slug.
+    import_channel(
+        "<wp:tag><wp:tag_slug>speeches</wp:tag_slug>"
+        "<wp:tag_name>Speeches</wp:tag_name></wp:tag>"
+        "<wp:tag><wp:tag_slug>speeches-2</wp:tag_slug>"
+        "<wp:tag_name>Speeches</wp:tag_name></wp:tag>"
+        "<item><title>Wind</title><wp:post_id>11</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        '<category domain="tag">Speeches</category>'
+        '<category domain="tag" nicename="speeches-2">Speeches</category></item>'
+    )
+
+    assert list(Post.objects.get(wordpress_id=11).tags.slugs()) == ["speeches-2"]
+
+
+def test_a_filing_by_name_alone_is_the_term_the_file_lists_under_that_name():
+    import_channel(
+        "<wp:category><wp:category_nicename>war-and-peace</wp:category_nicename>"
+        "<wp:cat_name>War &amp; Peace</wp:cat_name></wp:category>"
+        "<item><title>Wind</title><wp:post_id>11</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        "<category>War &amp; Peace</category></item>"
+    )
+
+    post = Post.objects.get(wordpress_id=11)
+    assert [category.slug for category in post.categories.all()] == ["war-and-peace"]
+    assert Category.objects.count() == 1
 
 
 # Posts
@@ -318,7 +416,8 @@ def test_a_slug_taken_by_a_post_of_an_earlier_batch_gets_a_suffix():
     items = "".join(
         f"<item><title>Post {number}</title><wp:post_id>{number + 1}</wp:post_id>"
         f"<wp:post_name>{'repeated' if number in (0, 299) else number}"
-        "</wp:post_name><wp:status>publish</wp:status></item>"
+        "</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>"
         for number in range(300)
     )
 
@@ -567,7 +666,7 @@ def test_an_attachment_listed_before_its_post_is_attached_to_it():
         "<wp:attachment_url>https://old.example.com/portrait.jpg</wp:attachment_url>"
         "</item>"
         "<item><title>A post</title><wp:post_id>10</wp:post_id>"
-        "<wp:status>publish</wp:status></item>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"
     )
 
     assert Attachment.objects.get(wordpress_id=11).post.wordpress_id == 10
@@ -580,6 +679,58 @@ def test_menus_post_meta_and_unknown_post_types_are_skipped_and_counted():
     assert report.skipped[SKIPPED_META] == 4
     assert report.skipped["items of the “product” post type"] == 1
     assert Post.objects.count() == 1
+
+
+def test_an_item_without_a_post_type_is_skipped_and_reported_with_its_line():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert not Post.objects.filter(wordpress_id=2).exists()
+    assert report.skipped[SKIPPED_NO_TYPE] == 1
+    assert any(
+        note.startswith("Line 21: the item with WordPress ID 2 has no <wp:post_type>")
+        for note in report.notes
+    )
+
+
+def test_items_of_an_unknown_post_type_are_skipped_counted_and_reported():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert list(Post.objects.values_list("wordpress_id", flat=True)) == [1]
+    assert not Page.objects.exists()
+    assert report.skipped["items of the “book” post type"] == 2
+    assert report.skipped[SKIPPED_MENUS] == 1
+    assert any(
+        note.startswith(
+            "Line 27: the item with WordPress ID 3 is of the post type “book”"
+        )
+        and note.endswith("(1 more like it skipped too).")
+        for note in report.notes
+    )
+
+
+def test_filings_under_other_taxonomies_are_skipped_and_counted_by_taxonomy():
+    report = import_channel(
+        "<item><title>Memoirs</title><wp:post_id>1</wp:post_id>"
+        "<wp:post_type>post</wp:post_type>"
+        '<category domain="post_format" nicename="post-format-aside">Aside</category>'
+        '<category domain="genre" nicename="memoir">Memoir</category>'
+        '<category domain="genre" nicename="history">History</category></item>'
+    )
+
+    assert report.skipped[SKIPPED_FORMATS] == 1
+    assert report.skipped["posts' filings under the “genre” taxonomy"] == 2
+    assert not Category.objects.exists()
+
+
+def test_post_meta_skipped_is_counted_by_key():
+    report = import_wxr(wxr("post_types.xml"))
+
+    assert report.skipped[SKIPPED_META] == 3
+    assert report.skipped_meta == {
+        "_yoast_wpseo_title": 1,
+        "_yoast_wpseo_metadesc": 1,
+        "mood": 1,
+    }
 
 
 def test_a_wordpress_com_export_with_https_namespaces_is_read():

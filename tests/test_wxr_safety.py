@@ -118,7 +118,7 @@ def test_a_date_that_is_not_a_date_is_refused_with_its_line_and_nothing_is_writt
         import_wxr(wxr("bad_date.xml"))
 
     assert "'last Tuesday'" in refusal.value.message
-    assert refusal.value.line == 14
+    assert refusal.value.line == 15
     assert nothing_was_written()
 
 

@@ -7,13 +7,16 @@ ID (posts, pages, comments, attachments), login (authors) or slug
 (categories, tags), and left as it is: importing the same file again adds
 only what is new, such as comments written on the old site since.
 
-What WordPress has and Great Leaders has not is skipped and counted (menus,
-post meta, other post types); what has to change on the way in is reported
-(a password-protected post becomes private, a taken slug gets a suffix).
+What WordPress has and Great Leaders has not is skipped and counted by kind
+(menus, post meta by key, other post types and taxonomies); an item with no
+post type, or one not here, is skipped as WordPress's importer skips it.
+What has to change on the way in is reported (a password-protected post
+becomes private, a taken slug gets a suffix).
 
 Each kind of record has its mapper, which decides what the record becomes
 here: `wxr_authors`, `wxr_terms`, `wxr_posts` (with `wxr_comments` for
-their comments), `wxr_pages` and `wxr_attachments`. They all write through
+their comments), `wxr_pages` and `wxr_attachments`, and `wxr_skipped_items`
+for the items that become nothing. Those that write do so through
 one `wxr_writer.BatchWriter`, which gives posts and pages free slugs, files
 posts under their terms and remembers old addresses, a batch at a time.
 This module hands each record to its mapper.
@@ -48,7 +51,8 @@ from posts.importers.wxr_reader import (
     WXRError,
     read_wxr,
 )
-from posts.importers.wxr_report import SKIPPED_MENUS, SKIPPED_TRASH, ImportReport
+from posts.importers.wxr_report import SKIPPED_TRASH, ImportReport
+from posts.importers.wxr_skipped_items import SkippedItems
 from posts.importers.wxr_terms import Terms
 from posts.importers.wxr_writer import BatchWriter
 
@@ -138,6 +142,7 @@ class _Importer:
             "page": Pages(writer),
             "attachment": self.attachments,
         }
+        self.skipped_items = SkippedItems(report)
 
     def take(self, record: Record) -> None:
         if isinstance(record, Item):
@@ -153,6 +158,7 @@ class _Importer:
         self.posts.flush()
         self.terms.finish()
         self.attachments.finish()
+        self.skipped_items.finish()
 
     def site(self, site: Site) -> None:
         self.report.site = site
@@ -162,9 +168,5 @@ class _Importer:
     def item(self, item: Item) -> None:
         if item.type in ("post", "page") and item.status in NOT_IMPORTED_STATUSES:
             self.report.skipped[SKIPPED_TRASH] += 1
-        elif mapper := self.items.get(item.type):
-            mapper.take(item)
-        elif item.type == "nav_menu_item":
-            self.report.skipped[SKIPPED_MENUS] += 1
         else:
-            self.report.skipped[f"items of the “{item.type}” post type"] += 1
+            self.items.get(item.type, self.skipped_items).take(item)

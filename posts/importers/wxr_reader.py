@@ -132,7 +132,7 @@ class Item:
 
     line: int
     id: int
-    type: str = "post"
+    type: str = ""  # none written: WordPress's importer refuses the item
     parent: int = 0
     menu_order: int = 0
     title: str = ""
@@ -429,7 +429,7 @@ def _item(element: Element) -> Item:
     return Item(
         line=line,
         id=_required_id(fields, "wp:post_id", element),
-        type=_text(fields.get("wp:post_type")).strip() or "post",
+        type=_text(fields.get("wp:post_type")).strip(),
         title=_text(fields.get("title")),
         link=_text(fields.get("link")).strip(),
         guid=_text(fields.get("guid")).strip(),

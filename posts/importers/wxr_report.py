@@ -5,13 +5,18 @@ from dataclasses import dataclass, field
 
 from posts.importers.wxr_reader import Site
 
+# How much of a name from the file (a post type, a taxonomy) the report
+# quotes: WordPress's own are 20 and 32 characters at most.
+QUOTED_LENGTH = 40
+
 # Why things are skipped or changed, as the report words it.
 SKIPPED_MENUS = "menus and menu items (the menu is built from pages here)"
 SKIPPED_META = "post meta: custom fields and plugins' data"
 SKIPPED_TRASH = "posts and pages in WordPress's trash"
+SKIPPED_NO_TYPE = "items without a post type"
 SKIPPED_PINGS = "pingbacks and trackbacks"
 SKIPPED_PAGE_COMMENTS = "comments on pages (pages take no comments here)"
-SKIPPED_FORMATS = "post formats and other taxonomies' filings on posts"
+SKIPPED_FORMATS = "post formats given to posts"
 SKIPPED_NO_URL = "attachments without an address"
 SKIPPED_NO_LOGIN = "authors without a login"
 CHANGED_PASSWORD = "password-protected posts and pages made private"
@@ -26,7 +31,8 @@ CHANGED_STATUS = "posts and pages with an unknown status, imported as drafts"
 @dataclass
 class ImportReport:
     """What an import did: per kind, how many were created and how many were
-    there already; what was skipped and what was changed, with why."""
+    there already; what was skipped and what was changed, with why; and of
+    the post meta skipped, how many of each key."""
 
     site: Site | None = None
     dry_run: bool = False
@@ -34,6 +40,7 @@ class ImportReport:
     existing: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     changed: Counter = field(default_factory=Counter)
+    skipped_meta: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
 
     KINDS = (

@@ -1,20 +1,21 @@
 """WordPress categories and tags as ours.
 
-A term is recognised by slug (a tag also by its name, in any case) and left
-as it is; a category found here that has no WordPress ID yet takes the one
-in the file, so that old ?cat= links find it. Terms are made from the
-file's <wp:category> and <wp:tag> records, or, where an item is filed under
-a term the file does not list, from the item's filing. A category's parent
-may come later in the file: categories are put under their parents at the
-end. Terms of other taxonomies (menus, post formats, a plugin's) are skipped
-and counted.
+A term is its slug, as in WordPress: two terms of the same name with
+different slugs stay two terms, each with its own posts and archive address
+(issue 17). One found here by slug is left as it is; a category found here
+that has no WordPress ID yet takes the one in the file, so that old ?cat=
+links find it. Terms are made from the file's <wp:category> and <wp:tag>
+records, or, where an item is filed under a term the file does not list,
+from the item's filing. A category's parent may come later in the file:
+categories are put under their parents at the end. Terms of other
+taxonomies (menus, post formats, a plugin's) are skipped and counted.
 """
 
 from django.utils.text import slugify
 
 from posts.importers import wp_content
 from posts.importers.wxr_reader import Item, Term
-from posts.importers.wxr_report import SKIPPED_FORMATS, SKIPPED_MENUS
+from posts.importers.wxr_report import QUOTED_LENGTH, SKIPPED_FORMATS, SKIPPED_MENUS
 from posts.importers.wxr_writer import BatchWriter, Filing
 from posts.models import Category, Post, Tag
 
@@ -24,10 +25,16 @@ class Terms:
         self.report = writer.report
         self.categories: dict[str, Category] = {}
         self.tags: dict[str, int] = {}  # slug: primary key
+        # The slug of the first term the file lists by each (domain, name),
+        # for filings by name alone.
+        self.listed: dict[tuple[str, str], str] = {}
         # Categories made here, and the slug of the parent each waits for.
         self.parents: list[tuple[Category, str]] = []
 
     def take(self, term: Term) -> None:
+        if term.taxonomy in ("category", "post_tag"):
+            key = (term.taxonomy, wp_content.one_line(term.name))
+            self.listed.setdefault(key, term.slug)
         if term.taxonomy == "category":
             self.category(term.slug, term=term)
         elif term.taxonomy == "post_tag":
@@ -35,7 +42,8 @@ class Terms:
         elif term.taxonomy == "nav_menu":
             self.report.skipped[SKIPPED_MENUS] += 1
         else:
-            self.report.skipped[f"terms of the “{term.taxonomy}” taxonomy"] += 1
+            taxonomy = term.taxonomy[:QUOTED_LENGTH]
+            self.report.skipped[f"terms of the “{taxonomy}” taxonomy"] += 1
 
     def finish(self) -> None:
         """Put each category made here under its parent, now that every
@@ -91,14 +99,12 @@ class Terms:
 
     def tag(self, raw_slug: str, raw_name: str, description: str = "") -> int | None:
         """The primary key of the tag with WordPress slug `raw_slug` (or one
-        made from its name), found by slug or by name, or created."""
+        made from its name), found or created. Only the slug is compared: a
+        tag of the same name under another slug is another tag."""
         name = wp_content.one_line(raw_name)[:100]
         slug = _slug(raw_slug, name, length=100)
         if slug and slug not in self.tags:
-            tag = (
-                Tag.objects.filter(slug=slug).first()
-                or Tag.objects.filter(name__iexact=name or slug).first()
-            )
+            tag = Tag.objects.filter(slug=slug).first()
             self.report.count("tags", created=tag is None)
             if tag is None:
                 tag = Tag.objects.create(
@@ -114,21 +120,55 @@ class Terms:
     ) -> tuple[set[Filing], set[Filing]]:
         """The (post, category) and (post, tag) primary keys for the terms
         each post's item is filed under, for `BatchWriter.file`; filings
-        under other taxonomies (post formats) are skipped and counted."""
+        under other taxonomies (post formats, a plugin's) are skipped and
+        counted by taxonomy."""
         categories, tags = set(), set()
         for post, item in posts:
-            for term in item.terms:
-                if term.domain == "category":
-                    category = self.category(term.slug, name=term.name)
+            for domain, slug, name in self._by_slug(item):
+                if domain == "category":
+                    category = self.category(slug, name=name)
                     if category:
                         categories.add((post.pk, category.pk))
-                elif term.domain in ("post_tag", "tag"):
-                    tag_id = self.tag(term.slug, term.name)
+                elif domain == "post_tag":
+                    tag_id = self.tag(slug, name)
                     if tag_id:
                         tags.add((post.pk, tag_id))
-                else:
+                elif domain == "post_format":
                     self.report.skipped[SKIPPED_FORMATS] += 1
+                else:
+                    kind = (
+                        f"posts' filings under the “{domain[:QUOTED_LENGTH]}” taxonomy"
+                    )
+                    self.report.skipped[kind] += 1
         return categories, tags
+
+    def _by_slug(self, item: Item) -> list[tuple[str, str, str]]:
+        """The item's filings as (domain, slug, name). WXR 1.0 files an item
+        under each term twice, by slug and by name alone: the second is
+        dropped. A filing by name alone elsewhere takes the slug of the term
+        of that name the file lists first, since a name may be shared."""
+        filings = [
+            (_DOMAINS.get(term.domain, term.domain), term.slug.strip(), term.name)
+            for term in item.terms
+        ]
+        if all(slug for _, slug, _ in filings):
+            return filings
+        by_slug = {
+            (domain, wp_content.one_line(name))
+            for domain, slug, name in filings
+            if slug
+        }
+        by_slug_or_name = []
+        for domain, slug, name in filings:
+            key = (domain, wp_content.one_line(name))
+            if not slug and key in by_slug:
+                continue
+            by_slug_or_name.append((domain, slug or self.listed.get(key, ""), name))
+        return by_slug_or_name
+
+
+# WXR 1.0 files tags in the domain "tag".
+_DOMAINS = {"tag": "post_tag"}
 
 
 def _slug(raw_slug: str, name: str, *, length: int) -> str:

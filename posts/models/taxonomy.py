@@ -101,10 +101,20 @@ class Series(Collection):
 
 
 class Tag(TagBase):
+    # A tag is its slug, as a WordPress term is: two tags may share a name
+    # (issue 17), so the name is not unique as taggit's is.
+    name = models.CharField(
+        "name",
+        max_length=100,
+        db_index=True,
+        help_text="Two tags may have the same name; their slugs tell them apart.",
+    )
     description = models.TextField(blank=True)
 
+    natural_key_fields = ["slug"]
+
     class Meta:
-        ordering = ["name"]
+        ordering = ["name", "slug"]
 
     def get_absolute_url(self):
         return address("posts:tag", slug=self.slug)

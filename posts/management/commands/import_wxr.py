@@ -3,7 +3,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from posts.importers.wxr import ImportReport, WXRError, import_wxr
+from posts.importers.wxr_report import SKIPPED_META
 from posts.management.progress import ProgressBar
+
+# How many of the post meta keys skipped are named, the commonest first.
+META_KEYS_SHOWN = 10
 
 
 class Command(BaseCommand):
@@ -63,6 +67,8 @@ class Command(BaseCommand):
                 write(self.style.MIGRATE_HEADING(f"{title}:"))
                 for reason, count in counts.most_common():
                     write(f"  {count:>7}  {reason}")
+                    if reason == SKIPPED_META:
+                        self.show_meta_keys(report.skipped_meta)
         if report.notes:
             write(self.style.MIGRATE_HEADING("Notes:"))
             for note in report.notes:
@@ -71,3 +77,11 @@ class Command(BaseCommand):
             write(self.style.WARNING("Dry run: nothing was written."))
         else:
             write(self.style.SUCCESS("Done."))
+
+    def show_meta_keys(self, keys):
+        for key, count in keys.most_common(META_KEYS_SHOWN):
+            self.stdout.write(f"  {count:>14}  {key}")
+        if len(keys) > META_KEYS_SHOWN:
+            self.stdout.write(
+                f"  {'':>14}  and {len(keys) - META_KEYS_SHOWN} other keys"
+            )
