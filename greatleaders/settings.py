@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "django_prose_editor",
+    "reversion",
     "taggit",
     "greatleaders",
     "posts",

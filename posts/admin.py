@@ -14,6 +14,7 @@ from posts.models import (
     Tag,
 )
 from posts.previews.admin import SharedPreviewsMixin
+from posts.revisions.admin import RevisionsMixin
 from posts.tag_names import tags_for_names
 
 
@@ -79,7 +80,7 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
+class PostAdmin(RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
     form = PostForm
     list_display = [
         "title",
@@ -162,7 +163,7 @@ class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(RevisionsMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "slug",

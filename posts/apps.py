@@ -11,10 +11,12 @@ class PostsConfig(AppConfig):
     def ready(self):
         from posts import cache_tags, search
         from posts.comments import counts
+        from posts.revisions import history
 
         # Counts first: the pages expired next show the new ones.
         counts.connect()
         cache_tags.connect()
+        history.register_models()
 
         # The search index's SQL needs these on SQLite; see posts.search.
         connection_created.connect(search.register_sqlite_functions)
