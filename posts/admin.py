@@ -14,6 +14,7 @@ from posts.models import (
     Tag,
 )
 from posts.previews.admin import SharedPreviewsMixin
+from posts.roles_admin import PostRolesMixin
 from posts.tag_names import tags_for_names
 
 
@@ -79,7 +80,7 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
+class PostAdmin(PostRolesMixin, SharedPreviewsMixin, admin.ModelAdmin):
     form = PostForm
     list_display = [
         "title",
@@ -150,14 +151,14 @@ class PostAdmin(SharedPreviewsMixin, admin.ModelAdmin):
     def category_list(self, post):
         return ", ".join(category.name for category in post.categories.all())
 
-    @admin.action(description="Publish selected posts", permissions=["change"])
+    @admin.action(description="Publish selected posts", permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.publish()
+        count = self.changeable(request, queryset).publish()
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Move selected posts to draft", permissions=["change"])
     def move_to_draft(self, request, queryset):
-        count = queryset.move_to_draft()
+        count = self.changeable(request, queryset).move_to_draft()
         self.message_user(request, f"Moved {count} post(s) to draft.", messages.SUCCESS)
 
 
