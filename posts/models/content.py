@@ -2,7 +2,8 @@
 
 Whether readers may see one is said one way: `published()` of a queryset,
 `is_published` of one of them (the same rule, tested against each other);
-staff also open the rest, to preview it (`visible_to`).
+staff also open the rest their role lets them work on, to preview it
+(`visible_to`).
 """
 
 import re
@@ -108,10 +109,11 @@ class PostQuerySet(models.QuerySet):
         ).order_by("published_at")
 
     def visible_to(self, user):
-        """What `user` may open: staff also see drafts, private and scheduled
-        posts, so that they can preview them."""
+        """What `user` may open: staff also preview the drafts, private and
+        scheduled posts they work on (everyone's for Editors), as WordPress
+        lets no Author or Contributor read another's draft."""
         if can_preview(user):
-            return self.all()
+            return self.published() | self.worked_on_by(user)
         return self.published()
 
     def worked_on_by(self, user):
@@ -440,8 +442,9 @@ class PageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Staff also open unpublished pages, to preview them."""
-        if can_preview(user):
+        """Staff who look after pages (Editors) also open unpublished ones,
+        to preview them."""
+        if can_preview(user) and user.has_perm("posts.view_page"):
             return self.all()
         return self.published()
 
