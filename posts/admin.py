@@ -58,6 +58,10 @@ class SeriesPartInline(admin.TabularInline):
     def has_add_permission(self, request, obj):
         return False
 
+    def get_queryset(self, request):
+        # Authors and Contributors view series too: not others' drafts.
+        return super().get_queryset(request).visible_to(request.user)
+
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):

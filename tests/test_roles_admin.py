@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from posts.models import Post
 from posts.roles import AUTHOR, CONTRIBUTOR, EDITOR
-from tests.factories import CommentFactory, PostFactory, UserFactory
+from tests.factories import CommentFactory, PostFactory, SeriesFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +347,19 @@ def test_a_contributor_is_not_offered_to_share_a_post_they_may_not_change(
     response = client.get(change_url(post))
 
     assert "Share preview" not in response.text
+
+
+def test_a_series_shows_an_author_its_published_parts_and_their_own_only(
+    author, someone_else
+):
+    user, client = author
+    series = SeriesFactory()
+    PostFactory(series=series, author=someone_else, title="Out already")
+    PostFactory(series=series, author=someone_else, draft=True, title="Not yet")
+    PostFactory(series=series, author=user, draft=True, title="My next part")
+
+    response = client.get(reverse("admin:posts_series_change", args=[series.pk]))
+
+    assert "Out already" in response.text
+    assert "My next part" in response.text
+    assert "Not yet" not in response.text
