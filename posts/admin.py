@@ -15,6 +15,7 @@ from posts.models import (
 )
 from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
+from posts.roles_admin import PostRolesMixin
 from posts.tag_names import tags_for_names
 
 
@@ -58,6 +59,10 @@ class SeriesPartInline(admin.TabularInline):
     def has_add_permission(self, request, obj):
         return False
 
+    def get_queryset(self, request):
+        # Authors and Contributors view series too: not others' drafts.
+        return super().get_queryset(request).visible_to(request.user)
+
 
 @admin.register(Series)
 class SeriesAdmin(admin.ModelAdmin):
@@ -80,7 +85,7 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
+class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
     form = PostForm
     list_display = [
         "title",
@@ -151,14 +156,14 @@ class PostAdmin(RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
     def category_list(self, post):
         return ", ".join(category.name for category in post.categories.all())
 
-    @admin.action(description="Publish selected posts", permissions=["change"])
+    @admin.action(description="Publish selected posts", permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.publish()
+        count = self.changeable(request, queryset).publish()
         self.message_user(request, f"Published {count} post(s).", messages.SUCCESS)
 
     @admin.action(description="Move selected posts to draft", permissions=["change"])
     def move_to_draft(self, request, queryset):
-        count = queryset.move_to_draft()
+        count = self.changeable(request, queryset).move_to_draft()
         self.message_user(request, f"Moved {count} post(s) to draft.", messages.SUCCESS)
 
 

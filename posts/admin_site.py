@@ -24,8 +24,11 @@ class BlogAdminSite(admin.AdminSite):
     login_form = LogInForm
 
     def index(self, request, extra_context=None):
-        # The moderation queue is the first thing an editor should see.
-        pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
+        # The moderation queue is the first thing an editor should see; it
+        # is not shown to those who may not moderate (see posts.roles).
+        pending = 0
+        if request.user.has_perm("posts.change_comment"):
+            pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
         return super().index(
             request, {"pending_comments": pending, **(extra_context or {})}
         )

@@ -69,10 +69,13 @@ class PostDetailView(DetailView):
     def get_object(self, queryset=None):
         slug = self.kwargs["slug"]
         if can_preview(self.request.user):
-            # Staff preview is the one exception to published(): editors open
-            # drafts, private and scheduled posts at the address they will have.
-            posts = Post.objects.select_related("author", "series")
-            return get_object_or_404(posts, slug=slug)
+            # Staff preview is the one exception to published(): writers open
+            # the drafts, private and scheduled posts they work on at the
+            # address they will have.
+            posts = Post.objects.visible_to(self.request.user)
+            return get_object_or_404(
+                posts.select_related("author", "series"), slug=slug
+            )
         return self.public_post()
 
     def public_post(self):

@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from posts.models import Category, Comment, Page, Post, Series, Tag
@@ -13,6 +14,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ["username"]
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"writer{n}")
     first_name = factory.Sequence(lambda n: f"Writer{n}")
@@ -22,6 +24,12 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         staff = factory.Trait(is_staff=True, is_superuser=True)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        """`roles=[EDITOR]`: the user's groups, by name (see posts.roles)."""
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

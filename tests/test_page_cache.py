@@ -17,6 +17,7 @@ from django.utils.http import http_date
 from greatleaders.page_cache import STATUS_HEADER
 from posts.importers.wxr import import_wxr
 from posts.models import Comment, Post
+from posts.roles import EDITOR
 from tests.commenting import comment_data
 from tests.factories import (
     CategoryFactory,
@@ -544,7 +545,7 @@ def test_the_reply_form_moves_under_the_comment_replied_to_on_a_page_of_its_own(
 
 
 def test_an_editor_previews_each_change_to_a_draft_at_once(client, change):
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(UserFactory(is_staff=True, roles=[EDITOR]))
     draft = PostFactory(title="First draft", status=Post.Status.DRAFT)
     client.get(draft.get_absolute_url())
 

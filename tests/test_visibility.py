@@ -5,6 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from posts.models import Page, Post
+from posts.roles import AUTHOR, CONTRIBUTOR, EDITOR
 from tests.factories import PageFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,54 @@ def test_published_manager_method_is_the_only_visibility_rule():
         PostFactory(**{state: True})
 
     assert list(Post.objects.published()) == [visible]
+
+
+# Roles (posts.roles): staff preview what they work on.
+
+
+@pytest.mark.parametrize("state", HIDDEN_STATES)
+def test_writers_preview_their_own_hidden_posts(client, state):
+    contributor = UserFactory(is_staff=True, roles=[CONTRIBUTOR])
+    post = PostFactory(**{state: True}, author=contributor)
+    client.force_login(contributor)
+
+    response = client.get(post.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("role", [AUTHOR, CONTRIBUTOR])
+def test_authors_and_contributors_cannot_read_another_writers_draft(client, role):
+    post = PostFactory(draft=True, author=UserFactory())
+    client.force_login(UserFactory(is_staff=True, roles=[role]))
+
+    response = client.get(post.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_editors_preview_every_writers_draft(client):
+    post = PostFactory(draft=True, author=UserFactory())
+    client.force_login(UserFactory(is_staff=True, roles=[EDITOR]))
+
+    response = client.get(post.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_writers_read_everyones_published_posts(client):
+    post = PostFactory(author=UserFactory())
+    client.force_login(UserFactory(is_staff=True, roles=[CONTRIBUTOR]))
+
+    response = client.get(post.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_only_editors_preview_unpublished_pages(client):
+    page = PageFactory(unpublished=True)
+    client.force_login(UserFactory(is_staff=True, roles=[AUTHOR]))
+
+    response = client.get(page.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.NOT_FOUND

@@ -2,7 +2,8 @@
 
 Whether readers may see one is said one way: `published()` of a queryset,
 `is_published` of one of them (the same rule, tested against each other);
-staff also open the rest, to preview it (`visible_to`).
+staff also open the rest their role lets them work on, to preview it
+(`visible_to`).
 """
 
 import re
@@ -38,6 +39,18 @@ def opening_words(body: str) -> str:
 def can_preview(user) -> bool:
     """Whether `user` may open what readers cannot see yet (staff)."""
     return user.is_active and user.is_staff
+
+
+def handles_others_posts(user) -> bool:
+    """Whether `user` works on everyone's posts in the admin (Editors,
+    superusers), not only on their own (see posts.roles)."""
+    return user.has_perm("posts.change_others_post")
+
+
+def can_publish(user) -> bool:
+    """Whether `user` may publish the posts they work on (Editors, Authors,
+    superusers): Contributors submit theirs for review (see posts.roles)."""
+    return user.has_perm("posts.publish_post")
 
 
 class Writing(models.Model):
@@ -96,11 +109,30 @@ class PostQuerySet(models.QuerySet):
         ).order_by("published_at")
 
     def visible_to(self, user):
-        """What `user` may open: staff also see drafts, private and scheduled
-        posts, so that they can preview them."""
+        """What `user` may open: staff also preview the drafts, private and
+        scheduled posts they work on (everyone's for Editors), as WordPress
+        lets no Author or Contributor read another's draft."""
         if can_preview(user):
-            return self.all()
+            return self.published() | self.worked_on_by(user)
         return self.published()
+
+    def worked_on_by(self, user):
+        """The posts `user` works on in the admin: everyone's for those who
+        handle others' posts, their own for the rest."""
+        if handles_others_posts(user):
+            return self.all()
+        return self.filter(author=user.pk)
+
+    def changeable_by(self, user):
+        """The posts `user` may change or delete (`posts.roles.may_change`
+        of one post): those who cannot publish keep their hands off a post
+        once it is out of draft and review, as WordPress's Contributors."""
+        if not user.has_perm("posts.change_post"):
+            return self.none()
+        posts = self.worked_on_by(user)
+        if can_publish(user):
+            return posts
+        return posts.filter(status__in=Post.UNPUBLISHED)
 
     def in_series(self, series):
         return self.filter(series=series).order_by("series_position", "published_at")
@@ -200,6 +232,9 @@ class Post(Writing):
         PUBLISHED = "published", "Published"
         PRIVATE = "private", "Private"
 
+    # What a writer who cannot publish may give a post, and keep working on.
+    UNPUBLISHED = (Status.DRAFT, Status.PENDING)
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(
         max_length=200,
@@ -285,6 +320,12 @@ class Post(Writing):
             models.Index(
                 fields=["id", "status", "published_at"], name="posts_visible_by_id_idx"
             ),
+        ]
+        # WordPress's capabilities that Django's add/change/delete/view lack
+        # (see posts.roles).
+        permissions = [
+            ("publish_post", "Can publish posts"),
+            ("change_others_post", "Can change and delete others' posts"),
         ]
 
     def save(self, *args, **kwargs):
@@ -401,8 +442,9 @@ class PageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Staff also open unpublished pages, to preview them."""
-        if can_preview(user):
+        """Staff who look after pages (Editors) also open unpublished ones,
+        to preview them."""
+        if can_preview(user) and user.has_perm("posts.view_page"):
             return self.all()
         return self.published()
 

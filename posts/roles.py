@@ -1,0 +1,48 @@
+"""Who may do what with posts: WordPress's roles, as groups of permissions
+made by migration 0016.
+
+- Editors work on everyone's posts ("change_others_post") and publish them,
+  and look after pages, categories, tags, series and comments.
+- Authors write, publish and delete their own posts ("publish_post").
+- Contributors write their own drafts and submit them for review; once a
+  post is out of draft and review, they can no longer change or delete it.
+
+Superusers (WordPress's Administrator) hold every permission. The admin
+asks these rules for each list, form, save and action (see
+posts.roles_admin), so that a crafted request meets them as a button does.
+The same rules over many posts are `PostQuerySet.worked_on_by` and
+`changeable_by`.
+"""
+
+from posts.models import Post, can_publish, handles_others_posts
+
+EDITOR = "Editor"
+AUTHOR = "Author"
+CONTRIBUTOR = "Contributor"
+
+
+def may_change(user, post: Post) -> bool:
+    """Whether `user` may change `post` (`PostQuerySet.changeable_by`'s
+    rule, for one post)."""
+    return user.has_perm("posts.change_post") and _within_reach(user, post)
+
+
+def may_delete(user, post: Post) -> bool:
+    """Whether `user` may delete `post`: the posts they may change."""
+    return user.has_perm("posts.delete_post") and _within_reach(user, post)
+
+
+def _within_reach(user, post: Post) -> bool:
+    if handles_others_posts(user):
+        return True
+    if post.author_id != user.pk:
+        return False
+    return can_publish(user) or post.status in Post.UNPUBLISHED
+
+
+def statuses_for(user) -> list[Post.Status]:
+    """The statuses `user` may give a post: publishing (privately too) is
+    for those who may publish."""
+    if can_publish(user):
+        return list(Post.Status)
+    return list(Post.UNPUBLISHED)
