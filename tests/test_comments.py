@@ -6,6 +6,7 @@ from django.test import Client
 from django.utils import timezone
 
 from posts.models import Comment
+from posts.roles import CONTRIBUTOR, EDITOR
 from tests.commenting import comment_data, issued_seconds_ago, leave_comment
 from tests.factories import CommentFactory, PostFactory, UserFactory
 from tests.html_text import page_text
@@ -100,6 +101,18 @@ def test_staff_comments_are_approved_at_once(client, post):
     client.post(post.get_absolute_url(), comment_data())
 
     assert Comment.objects.get().status == Comment.Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    "role, status",
+    [(EDITOR, Comment.Status.APPROVED), (CONTRIBUTOR, Comment.Status.PENDING)],
+)
+def test_only_staff_who_moderate_comments_skip_moderation(client, post, role, status):
+    client.force_login(UserFactory(is_staff=True, roles=[role]))
+
+    client.post(post.get_absolute_url(), comment_data())
+
+    assert Comment.objects.get().status == status
 
 
 def test_the_post_authors_comments_are_approved_at_once(client):

@@ -74,7 +74,7 @@ def judge(
 ) -> Verdict:
     """Return the status a newly submitted comment starts with.
 
-    `trusted`: staff, or the post's author. `known_commenter`: the same
+    `trusted`: a moderator, or the post's author. `known_commenter`: the same
     account, or the same name and email, has an approved comment already.
     """
     if trusted:
