@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.validators import MaxLengthValidator
 
-from posts.models import Comment
+from posts.dashboard.panels import dashboard
+from posts.dashboard.urls import dashboard_urls
 
 
 class LogInForm(AdminAuthenticationForm):
@@ -20,15 +21,14 @@ class LogInForm(AdminAuthenticationForm):
 class BlogAdminSite(admin.AdminSite):
     site_header = "Great Leaders administration"
     site_title = "Great Leaders admin"
-    index_title = "Site administration"
+    index_title = "Dashboard"
     login_form = LogInForm
 
     def index(self, request, extra_context=None):
-        # The moderation queue is the first thing an editor should see; it
-        # is not shown to those who may not moderate (see posts.roles).
-        pending = 0
-        if request.user.has_perm("posts.change_comment"):
-            pending = Comment.objects.filter(status=Comment.Status.PENDING).count()
-        return super().index(
-            request, {"pending_comments": pending, **(extra_context or {})}
-        )
+        # The front page is the dashboard (posts.dashboard): what each user
+        # has to do next, as far as their role goes, then the models.
+        context = {**dashboard(request.user), **(extra_context or {})}
+        return super().index(request, context)
+
+    def get_urls(self):
+        return [*dashboard_urls(self), *super().get_urls()]

@@ -15,6 +15,10 @@ class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
+    def pending(self):
+        """The moderation queue: comments held until someone approves them."""
+        return self.filter(status=Comment.Status.PENDING)
+
     def set_status(self, status) -> int:
         """Moderate these comments: the pages of their posts are expired,
         and only those."""

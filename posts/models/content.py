@@ -108,6 +108,10 @@ class PostQuerySet(models.QuerySet):
             status=Post.Status.PUBLISHED, published_at__gt=timezone.now()
         ).order_by("published_at")
 
+    def in_progress(self):
+        """Posts still being written: drafts, and those waiting for review."""
+        return self.filter(status__in=Post.UNPUBLISHED)
+
     def visible_to(self, user):
         """What `user` may open: staff also preview the drafts, private and
         scheduled posts they work on (everyone's for Editors), as WordPress
