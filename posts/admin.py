@@ -1,3 +1,4 @@
+import taggit.models
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
@@ -212,3 +213,9 @@ class AttachmentAdmin(admin.ModelAdmin):
     search_fields = ["title", "url"]
     autocomplete_fields = ["post"]
     date_hierarchy = "uploaded_at"
+
+
+# The blog's tags are posts.Tag (above); taggit's own Tag model, which it
+# registers too, is a table nothing files posts under: one "Tags" entry.
+if admin.site.is_registered(taggit.models.Tag):
+    admin.site.unregister(taggit.models.Tag)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.validators import MaxLengthValidator
 
+from posts.dashboard.model_list import with_security_last
 from posts.dashboard.panels import dashboard
 from posts.dashboard.urls import dashboard_urls
 
@@ -29,6 +30,9 @@ class BlogAdminSite(admin.AdminSite):
         # has to do next, as far as their role goes, then the models.
         context = {**dashboard(request.user), **(extra_context or {})}
         return super().index(request, context)
+
+    def get_app_list(self, request, app_label=None):
+        return with_security_last(super().get_app_list(request, app_label))
 
     def get_urls(self):
         return [*dashboard_urls(self), *super().get_urls()]

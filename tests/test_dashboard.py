@@ -272,6 +272,37 @@ def test_the_dashboard_costs_the_same_few_queries_however_much_it_lists(
     assert len(response.context["in_progress"]) == 8
 
 
+def test_the_model_list_has_one_tags_entry_the_blogs():
+    administrator = UserFactory(staff=True, username="administrator")
+
+    response = signed_in(administrator).get(DASHBOARD)
+
+    models = [
+        model["name"] for app in response.context["app_list"] for model in app["models"]
+    ]
+    assert models.count("Tags") == 1
+    assert reverse("admin:posts_tag_changelist") in response.text
+
+
+def test_superusers_find_the_lockout_tables_last_under_security():
+    administrator = UserFactory(staff=True, username="administrator")
+
+    response = signed_in(administrator).get(DASHBOARD)
+
+    last = response.context["app_list"][-1]
+    assert last["app_label"] == "axes"
+    assert last["name"] == "Security: failed log-ins and lockouts"
+    assert {model["object_name"] for model in last["models"]} >= {"AccessAttempt"}
+
+
+def test_editors_do_not_see_the_lockout_tables(editor):
+    response = signed_in(editor).get(DASHBOARD)
+
+    labels = [app["app_label"] for app in response.context["app_list"]]
+    assert "axes" not in labels
+    assert "Security" not in response.text
+
+
 def test_anonymous_visitors_are_sent_to_log_in_rather_than_moderate(client):
     comment = CommentFactory(pending=True)
 

@@ -6,5 +6,6 @@ happened lately, and a box to start a draft; the list of models follows.
   for it;
 - drafts: starting a draft from the quick draft box;
 - views: the panels' forms (approve or spam a comment, save a quick draft);
-- urls: their addresses, added to the admin site's own.
+- urls: their addresses, added to the admin site's own;
+- model_list: the model list's sections, as the admin shows them.
 """
