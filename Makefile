@@ -31,6 +31,10 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata khrushchev
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	@# The task worker (the admin's WordPress imports) runs beside the
+	@# development server and is stopped with it.
+	$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The production server: gunicorn (gunicorn.conf.py) with whitenoise serving

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "django_prose_editor",
+    "django_tasks_db",
     "reversion",
     "taggit",
     "greatleaders",
@@ -266,6 +267,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "greatleaders.static_storage.StaticFilesStorage"},
+    # WordPress exports uploaded in the admin, kept until the worker has
+    # imported them; never served. The worker must see the same folder.
+    "wordpress_imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get("GREATLEADERS_IMPORT_DIR")
+            or BASE_DIR / "var" / "imports"
+        },
+    },
 }
 
 CSRF_COOKIE_HTTPONLY = True
@@ -310,6 +320,10 @@ if HTTPS:
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_NAME = "__Host-sessionid"
     SESSION_COOKIE_SECURE = True
+
+# Work done outside requests (importing a WordPress export from the admin)
+# is queued in the database and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,
@@ -364,6 +378,9 @@ PAGE_CACHE_FAULT_CHECK_SECONDS = env_int(
 # the 503 page at once, before one of them tries again.
 DATABASE_RETRY_SECONDS = env_int("GREATLEADERS_DATABASE_RETRY_SECONDS", 5)
 
+# The largest WordPress export the admin takes; larger ones are imported
+# with `manage.py import_wxr` on the server.
+IMPORT_UPLOAD_MEGABYTES = env_int("GREATLEADERS_IMPORT_UPLOAD_MEGABYTES", 50)
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)
 # Posts per page on the home page and archives (WordPress's posts_per_page).

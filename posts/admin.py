@@ -18,6 +18,7 @@ from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
 from posts.roles_admin import PostRolesMixin
 from posts.tag_names import tags_for_names
+from posts.wordpress_import import admin as wordpress_import_admin  # noqa: F401
 
 
 @admin.register(Category)

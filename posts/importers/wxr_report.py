@@ -1,7 +1,7 @@
 """What a WordPress import did, and why it skipped or changed things."""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from posts.importers.wxr_reader import Site
 
@@ -60,3 +60,20 @@ class ImportReport:
 
     def note(self, message: str) -> None:
         self.notes.append(message)
+
+    def as_json(self) -> dict:
+        """The report as JSON can keep it (the admin's import page stores it):
+        the counts as lists of [name, count], the commonest first."""
+        return {
+            "site": asdict(self.site) if self.site else None,
+            "dry_run": self.dry_run,
+            "kinds": [
+                [kind, self.created[kind], self.existing[kind]]
+                for kind in self.KINDS
+                if self.created[kind] or self.existing[kind]
+            ],
+            "skipped": self.skipped.most_common(),
+            "changed": self.changed.most_common(),
+            "skipped_meta": self.skipped_meta.most_common(),
+            "notes": self.notes,
+        }

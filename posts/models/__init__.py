@@ -4,6 +4,7 @@
 - taxonomy: categories, tags and series, which posts are filed under;
 - posts.comments.models: comments (the comments package holds all of them);
 - wordpress: what is kept of the WordPress site the blog came from;
+- imports: WordPress exports uploaded in the admin to be imported;
 - posts.previews.models: links that open a draft to whoever holds them;
 - search: the search index's table, on SQLite.
 """
@@ -23,6 +24,7 @@ from posts.models.content import (
     post_address,
     validate_page_slug,
 )
+from posts.models.imports import WordPressImport
 from posts.models.search import SearchEntry
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
 from posts.models.wordpress import Attachment, Redirect
@@ -46,6 +48,7 @@ __all__ = [
     "Series",
     "Tag",
     "TaggedPost",
+    "WordPressImport",
     "can_preview",
     "can_publish",
     "handles_others_posts",
