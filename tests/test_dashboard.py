@@ -312,3 +312,14 @@ def test_anonymous_visitors_are_sent_to_log_in_rather_than_moderate(client):
     assert response["Location"].startswith(reverse("admin:login"))
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
+
+
+def test_those_who_may_import_find_the_wordpress_import_on_the_dashboard(editor):
+    administrator = UserFactory(staff=True, username="administrator")
+    upload = reverse("admin:posts_wordpressimport_add")
+
+    offered = signed_in(administrator).get(DASHBOARD)
+    withheld = signed_in(editor).get(DASHBOARD)
+
+    assert upload in offered.text
+    assert upload not in withheld.text

@@ -23,6 +23,7 @@ def dashboard(user) -> dict:
         "held_count": Comment.objects.pending().count() if moderates else 0,
         "activity": activity(user),
         "quick_draft": QuickDraftForm() if user.has_perm("posts.add_post") else None,
+        "imports_wordpress": user.has_perm("posts.import_wordpress"),
     }
 
 
