@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from greatleaders.prepared import instance
 from posts import page_queries
+from posts.citation import Citation, cite
 from posts.comments import threads
 from posts.comments.threads import CommentPage
 from posts.listing import attach_filing
@@ -114,3 +115,7 @@ class PostPage:
     @cached_property
     def structured_data(self) -> dict:
         return blog_posting(self.post, self._request)
+
+    @cached_property
+    def citation(self) -> Citation:
+        return cite(self._post)

@@ -51,6 +51,7 @@ urlpatterns = [
         name="month",
     ),
     re_path(POST + "$", views.PostDetailView.as_view(), name="detail"),
+    re_path(POST + r"cite\.(?P<kind>bib|ris)$", views.citation_download, name="cite"),
     path("category/<str:slug>/", views.CategoryArchiveView.as_view(), name="category"),
     path("tag/<str:slug>/", views.TagArchiveView.as_view(), name="tag"),
     path("author/<str:username>/", views.AuthorArchiveView.as_view(), name="author"),

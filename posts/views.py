@@ -4,7 +4,7 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
 from posts.cache_tags import POSTS
+from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
 from posts.comments.views import blank_form, comment_posted, signed_in_csrf
@@ -332,3 +333,30 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
+
+
+# The media types reference managers know each record by.
+CITATION_TYPES = {
+    "bib": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+}
+
+
+@require_GET
+def citation_download(request, year, month, slug, kind):
+    """A published post's BibTeX or RIS record, as a file to save; the same
+    for every reader, so kept like a page."""
+    post = public_post(slug)
+    if post is None:
+        raise Http404("No such post.")
+    citation = cite(post)
+    canonical = citation.download_url(kind)
+    if escape_uri_path(request.path) != canonical:
+        return redirect(canonical, permanent=True)
+    shows(request, POSTS, post_tag(post.pk))
+    text = citation.bibtex if kind == "bib" else citation.ris
+    response = HttpResponse(text, content_type=f"{CITATION_TYPES[kind]}; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{citation.download_name(kind)}"'
+    )
+    return response
