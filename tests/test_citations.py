@@ -319,3 +319,12 @@ def test_a_post_without_an_author_has_no_citation_author(client):
 
     assert "citation_author" not in head.meta
     assert "citation_title" in head.meta
+
+
+@pytest.mark.django_db
+def test_a_download_is_shared_like_a_page(client):
+    post = PostFactory()
+
+    response = client.get(f"{post.get_absolute_url()}cite.bib")
+
+    assert "public" in response["Cache-Control"]
