@@ -8,6 +8,7 @@ from posts.legacy_urls import remember_old_address
 from posts.models import (
     Attachment,
     Category,
+    Correction,
     Page,
     Post,
     Redirect,
@@ -16,7 +17,7 @@ from posts.models import (
 )
 from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
-from posts.roles_admin import PostRolesMixin
+from posts.roles_admin import PostNotesPermissions, PostRolesMixin
 from posts.tag_names import tags_for_names
 from posts.wordpress_import import admin as wordpress_import_admin  # noqa: F401
 
@@ -81,6 +82,16 @@ class SeriesAdmin(admin.ModelAdmin):
         return series._part_count
 
 
+class CorrectionInline(PostNotesPermissions, admin.StackedInline):
+    """Dated correction and update notes, shown on the post and on
+    /corrections/."""
+
+    model = Correction
+    fields = ["kind", "placement", "published_at", "text"]
+    extra = 0
+    verbose_name = "correction or update note"
+
+
 class PostForm(forms.ModelForm):
     def clean_tags(self):
         return tags_for_names(self.instance, self.cleaned_data["tags"])
@@ -111,6 +122,7 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author", "categories", "series"]
     actions = ["publish", "move_to_draft"]
+    inlines = [CorrectionInline]
     readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt"]}),

@@ -13,6 +13,10 @@ The tags:
   approved, changed or removed, expires what shows that post and nothing
   else.
 - COMMENTS: the site's latest comments (the comments feed).
+- CORRECTIONS: the list of correction and update notes and its feed. A
+  note added, changed or removed expires it and its post's tag (the note
+  shows on the post, and its date is the post's modified date in lists
+  and feeds).
 - SITE (every page): the menu and static pages, and `expire_pages`.
 
 Writes that send no signal (`QuerySet.update()`) expire their tags where
@@ -30,6 +34,7 @@ from greatleaders.page_cache import SITE, expire_on_commit, post_tag
 
 POSTS = "posts"
 COMMENTS = "comments"
+CORRECTIONS = "corrections"
 # When the database cannot say when the next post is due, ask again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60
 
@@ -74,6 +79,10 @@ def comment_changed(sender, instance, **kwargs):
         expire_on_commit(post_tag(instance.post_id), COMMENTS)
 
 
+def correction_changed(sender, instance, **kwargs):
+    expire_on_commit(post_tag(instance.post_id), CORRECTIONS)
+
+
 def names_changed(sender, instance, update_fields=None, **kwargs):
     # A log-in stamps the user's last_login: nothing any page shows.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
@@ -87,7 +96,7 @@ def page_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from posts.models import Category, Comment, Page, Post, Series, Tag
+    from posts.models import Category, Comment, Correction, Page, Post, Series, Tag
 
     page_cache.set_deadline(POSTS, next_scheduled_post)
     post_save.connect(post_saved, sender=Post)
@@ -97,5 +106,6 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
+        signal.connect(correction_changed, sender=Correction)
         for model in (Category, Tag, Series, get_user_model()):
             signal.connect(names_changed, sender=model)

@@ -21,9 +21,9 @@ from django.utils import feedgenerator, timezone
 
 from greatleaders.page_cache import post_tag, shows
 from posts import page_queries
-from posts.cache_tags import COMMENTS, POSTS
+from posts.cache_tags import COMMENTS, CORRECTIONS, POSTS
 from posts.listing import listed_posts
-from posts.models import Comment, Post, Series, Tag
+from posts.models import Comment, Correction, Post, Series, Tag, modified_at
 from posts.navigation import category_branch
 
 
@@ -156,6 +156,7 @@ class PostFeed(SiteFeed):
         )
         posts = listed_posts([pk for (pk,) in rows], full=True)
         shows(self.request, POSTS, *(post_tag(post.pk) for post in posts))
+        self.latest_notes = Correction.objects.latest_dates([post.pk for post in posts])
         return posts
 
     def item_title(self, post):
@@ -171,8 +172,7 @@ class PostFeed(SiteFeed):
         return post.published_at
 
     def item_updateddate(self, post):
-        # A scheduled post may have been edited before its publish date.
-        return max(post.updated_at, post.published_at)
+        return modified_at(post, self.latest_notes.get(post.pk))
 
     def item_author_name(self, post):
         if post.author is None:
@@ -345,3 +345,36 @@ class PostCommentFeed(CommentFeed):
 
     def item_title(self, comment):
         return f"By: {comment.author_name}"
+
+
+class CorrectionFeed(SiteFeed):
+    """The latest correction and update notes on visible posts:
+    /corrections/feed/ (RSS) and /corrections/feed/atom/."""
+
+    entry_kind = "correction"
+
+    def title(self, obj):
+        return f"{settings.SITE_TITLE}: corrections and updates"
+
+    def description(self, obj):
+        return f"Corrections and updates to posts on {settings.SITE_TITLE}"
+
+    def link(self, obj):
+        return reverse("posts:corrections")
+
+    def items(self, obj):
+        notes = Correction.objects.public().with_posts()
+        notes = list(notes[: settings.POSTS_PER_FEED])
+        shows(self.request, CORRECTIONS, POSTS, *(post_tag(n.post_id) for n in notes))
+        return notes
+
+    def item_title(self, note):
+        return f"{note.get_kind_display()}: {note.post.title}"
+
+    def item_description(self, note):
+        return note.text
+
+    def item_pubdate(self, note):
+        return note.published_at
+
+    item_updateddate = item_pubdate

@@ -13,7 +13,7 @@ from posts.citation import Citation, cite
 from posts.comments import threads
 from posts.comments.threads import CommentPage
 from posts.listing import attach_filing
-from posts.models import Comment, Post, Series
+from posts.models import Comment, Correction, Post, Series, modified_at
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
 from posts.structured_data import blog_posting
 
@@ -113,8 +113,21 @@ class PostPage:
         return [post.pk for post in shown if post is not None]
 
     @cached_property
+    def notes(self) -> list[Correction]:
+        """The post's correction and update notes, oldest first."""
+        return list(Correction.objects.filter(post=self._post).reverse())
+
+    def notes_at(self, placement: str) -> list[Correction]:
+        return [note for note in self.notes if note.placement == placement]
+
+    @property
+    def modified_at(self):
+        latest = max((note.published_at for note in self.notes), default=None)
+        return modified_at(self._post, latest)
+
+    @cached_property
     def structured_data(self) -> dict:
-        return blog_posting(self.post, self._request)
+        return blog_posting(self.post, self._request, modified=self.modified_at)
 
     @cached_property
     def citation(self) -> Citation:

@@ -67,3 +67,15 @@ class PostRolesMixin:
                 messages.WARNING,
             )
         return allowed
+
+
+class PostNotesPermissions:
+    """For an inline of a post's own notes: whoever may change the post may
+    add, change and remove its notes, and no one else (`obj` is the post)."""
+
+    def has_view_permission(self, request, obj=None):
+        return obj is not None and may_change(request.user, obj)
+
+    has_add_permission = has_view_permission
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from posts.models import Post
+from posts.models import Post, modified_at
 
 
-def blog_posting(post: Post, request: HttpRequest) -> dict:
+def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
     """A schema.org BlogPosting for `post`: headline, summary, dates, author
     when known, its categories and tags, and the series it is part of.
-    Reads only what the post page has already fetched."""
+    Reads only what the post page has already fetched; `modified` is the
+    post's modified date when a note has moved it (posts.models.corrections).
+    """
     url = request.build_absolute_uri(post.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -21,7 +23,7 @@ def blog_posting(post: Post, request: HttpRequest) -> dict:
         "headline": post.title,
         "description": post.summary,
         "datePublished": post.published_at.isoformat(),
-        "dateModified": max(post.updated_at, post.published_at).isoformat(),
+        "dateModified": (modified or modified_at(post)).isoformat(),
         "inLanguage": settings.LANGUAGE_CODE,
         "wordCount": post.word_count,
         "timeRequired": f"PT{post.reading_minutes}M",

@@ -38,6 +38,7 @@ urlpatterns = [
     *feed_paths("", feeds.PostFeed, "feed"),
     path("feed/json/", feeds.PostFeed(feeds.JsonFeed), name="feed_json"),
     *feed_paths("comments/", feeds.CommentFeed, "comments_feed"),
+    *feed_paths("corrections/", feeds.CorrectionFeed, "corrections_feed"),
     *feed_paths("category/<str:slug>/", feeds.CategoryFeed, "category_feed"),
     *feed_paths("tag/<str:slug>/", feeds.TagFeed, "tag_feed"),
     *feed_paths("series/<str:slug>/", feeds.SeriesFeed, "series_feed"),
@@ -56,6 +57,7 @@ urlpatterns = [
     path("tag/<str:slug>/", views.TagArchiveView.as_view(), name="tag"),
     path("author/<str:username>/", views.AuthorArchiveView.as_view(), name="author"),
     path("series/", views.SeriesListView.as_view(), name="series_list"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("series/<str:slug>/", views.SeriesDetailView.as_view(), name="series"),
     # A draft, for whoever holds a link an editor shared (posts.previews).
     path("preview/<slug:token>/", shared_preview, name="shared_preview"),

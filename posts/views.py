@@ -18,13 +18,13 @@ from django.views.generic import DetailView, ListView
 from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
-from posts.cache_tags import POSTS
+from posts.cache_tags import CORRECTIONS, POSTS
 from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
 from posts.comments.views import blank_form, comment_posted, signed_in_csrf
 from posts.listing import PostList
-from posts.models import Page, Post, Series, Tag, can_preview
+from posts.models import Correction, Page, Post, Series, Tag, can_preview
 from posts.navigation import category_branch
 from posts.numbers import page_number, parse_number
 from posts.post_page import PostPage, public_post
@@ -269,6 +269,25 @@ class SeriesListView(ListView):
     def get_queryset(self):
         shows(self.request, POSTS)
         return Series.objects.with_part_counts()
+
+
+class CorrectionListView(ListView):
+    """/corrections/: every note on a visible post, the newest first."""
+
+    template_name = "posts/correction_list.html"
+    paged = True
+
+    def get_queryset(self):
+        return Correction.objects.public().with_posts()
+
+    def get_paginate_by(self, queryset):
+        return settings.POSTS_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notes = context["page_obj"]
+        shows(self.request, CORRECTIONS, POSTS, *(post_tag(n.post_id) for n in notes))
+        return context
 
 
 class SeriesDetailView(DetailView):

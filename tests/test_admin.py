@@ -45,6 +45,9 @@ def post_form(**overrides):
         "comments_open": "on",
         "tags": "cold war, cuba",
         "series_position": "0",
+        # The change page's inline of correction notes, left empty.
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     return data | overrides
 

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from posts.models import Correction
 from tests.factories import (
     CategoryFactory,
     CommentFactory,
@@ -129,6 +130,21 @@ def test_a_post_page_with_series_neighbours_and_related_reading_stays_within_bud
         response.context["post_page"].previous_post
         and response.context["post_page"].next_post
     )
+
+
+def test_a_post_page_reads_its_correction_notes_in_one_query(
+    client, site, django_assert_max_num_queries
+):
+    post = site["posts"][10]
+    without_notes = queries_for(client, post.get_absolute_url())
+    for placement in ("top", "bottom", "bottom"):
+        Correction.objects.create(
+            post=post, text="A date was wrong.", placement=placement
+        )
+
+    with_notes = queries_for(client, post.get_absolute_url())
+
+    assert with_notes == without_notes <= MAX_QUERIES
 
 
 def test_a_post_with_many_paged_comments_stays_within_budget(

@@ -47,6 +47,9 @@ def post_form(post, **changes):
         "comments_open": "on",
         "tags": "",
         "series_position": "0",
+        # The change page's inline of correction notes, left empty.
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     return data | changes
 

@@ -4,6 +4,7 @@
 - taxonomy: categories, tags and series, which posts are filed under;
 - posts.comments.models: comments (the comments package holds all of them);
 - wordpress: what is kept of the WordPress site the blog came from;
+- corrections: dated correction and update notes on posts;
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.previews.models: links that open a draft to whoever holds them;
 - search: the search index's table, on SQLite.
@@ -24,6 +25,7 @@ from posts.models.content import (
     post_address,
     validate_page_slug,
 )
+from posts.models.corrections import Correction, CorrectionQuerySet, modified_at
 from posts.models.imports import WordPressImport
 from posts.models.search import SearchEntry
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
@@ -37,6 +39,8 @@ __all__ = [
     "Category",
     "Comment",
     "CommentQuerySet",
+    "Correction",
+    "CorrectionQuerySet",
     "Page",
     "PageQuerySet",
     "Post",
@@ -52,6 +56,7 @@ __all__ = [
     "can_preview",
     "can_publish",
     "handles_others_posts",
+    "modified_at",
     "opening_words",
     "post_address",
     "validate_page_slug",

@@ -418,6 +418,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "author",
         "category",
         "comments",
+        "corrections",
         "feed",
         "page",
         "preview",
