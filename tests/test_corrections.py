@@ -238,3 +238,9 @@ def test_a_contributor_cannot_add_a_note_to_their_post_once_published():
     )
 
     assert not Correction.objects.exists()
+
+
+def test_every_page_links_to_the_corrections_log(client, post):
+    response = client.get(post.get_absolute_url())
+
+    assert f'href="{reverse("posts:corrections")}"' in response.text
