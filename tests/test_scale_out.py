@@ -64,6 +64,9 @@ def change_form(post, **changes):
         "comments_open": "on",
         "tags": "",
         "series_position": "0",
+        # The corrections inline, with no note.
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
         **changes,
     }
 

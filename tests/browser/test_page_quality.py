@@ -137,8 +137,11 @@ def test_the_keyboard_reaches_every_link_and_control_with_a_visible_focus(
     page.goto(site_urls["post"])
     # Number every visible link and control, then tab through the page.
     count = page.eval_on_selector_all(
-        "a[href], button, input:not([type=hidden]):not([tabindex='-1']), textarea",
-        """els => els.filter(e => e.offsetParent !== null)
+        "a[href], button, summary, input:not([type=hidden]):not([tabindex='-1']), textarea",
+        # A closed disclosure's contents are reached once it is opened.
+        """els => els.filter(e => e.offsetParent !== null
+                               && (e.tagName === 'SUMMARY'
+                                   || !e.closest('details:not([open])')))
                      .map((e, i) => { e.dataset.stop = i; return i; }).length""",
     )
 
