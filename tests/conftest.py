@@ -5,11 +5,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.template.backends import jinja2
+from django.test import Client
 from django.test.signals import template_rendered
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from greatleaders import page_cache, unavailable
+from tests.factories import UserFactory
 from tests.servers import (
     collect_static,
     database_url_for_servers,
@@ -134,3 +136,18 @@ def shared_data(request, tmp_path):
         }
     request.getfixturevalue("postgres_and_redis")
     return {"DATABASE_URL": database_url_for_servers(), "REDIS_URL": settings.REDIS_URL}
+
+
+@pytest.fixture
+def editor():
+    """A member of staff with every permission, for the admin's tests."""
+    return UserFactory(staff=True, username="editor")
+
+
+@pytest.fixture
+def admin_client(editor):
+    """The editor, signed in on a client of their own, so that `client`
+    stays an anonymous reader."""
+    staff = Client()
+    staff.force_login(editor)
+    return staff

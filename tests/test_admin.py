@@ -2,7 +2,6 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,23 +12,9 @@ from tests.factories import (
     PostFactory,
     SeriesFactory,
     TagFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(staff=True, username="editor")
-
-
-@pytest.fixture
-def admin_client(editor):
-    # A client of its own, so that `client` stays an anonymous reader.
-    staff = Client()
-    staff.force_login(editor)
-    return staff
 
 
 def post_form(**overrides):

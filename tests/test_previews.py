@@ -10,21 +10,9 @@ from django.utils import timezone
 
 from greatleaders.page_cache import STATUS_HEADER
 from posts.models import Post, PreviewLink
-from tests.factories import PostFactory, UserFactory
+from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(staff=True, username="editor")
-
-
-@pytest.fixture
-def admin_client(editor):
-    staff = Client()
-    staff.force_login(editor)
-    return staff
 
 
 @pytest.fixture

@@ -22,18 +22,6 @@ from tests.wxr_files import wxr
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor():
-    return UserFactory(staff=True, username="editor")
-
-
-@pytest.fixture
-def admin_client(editor):
-    staff = Client()
-    staff.force_login(editor)
-    return staff
-
-
 def post_form(post, **changes):
     published = timezone.localtime(post.published_at)
     data = {
