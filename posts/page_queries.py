@@ -11,7 +11,16 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from greatleaders.prepared import PreparedQuery
-from posts.models import Category, Comment, Page, Post, Series, Tag, TaggedPost
+from posts.models import (
+    Category,
+    Comment,
+    Correction,
+    Page,
+    Post,
+    Series,
+    Tag,
+    TaggedPost,
+)
 
 IDS = ("id",)
 
@@ -87,11 +96,25 @@ COMMENTS = PreparedQuery(
 THREAD_IDS = PreparedQuery(
     lambda post, own: Comment.objects.for_thread(post, own).filter(parent=None), IDS
 )
-COMMENTS_OF_THREADS = PreparedQuery(
-    lambda post, own, threads: Comment.objects.for_thread(post, own).filter(
-        Q(pk__in=threads) | Q(thread__in=threads)
-    ),
-    COMMENT_FIELDS,
+
+
+def _comments_of_threads(post, own, threads):
+    """The comments of the threads `threads` (of `post`): their first
+    comments, then the replies. Two lookups by key, where one by post read
+    every comment of a popular post (1,200, texts and all) to keep a page's
+    50; a thread's comments are all on its post."""
+    comments = Comment.objects.shown_to(own).order_by()
+    firsts = comments.filter(pk__in=threads).values_list(*COMMENT_FIELDS)
+    replies = comments.filter(thread__in=threads).values_list(*COMMENT_FIELDS)
+    return firsts.union(replies, all=True).order_by("created_at", "id")
+
+
+COMMENTS_OF_THREADS = PreparedQuery(_comments_of_threads, COMMENT_FIELDS)
+
+NOTE_FIELDS = ("id", "post_id", "kind", "text", "placement", "published_at")
+# Oldest first, as the post shows them.
+NOTES = PreparedQuery(
+    lambda post: Correction.objects.filter(post=post).reverse(), NOTE_FIELDS
 )
 
 NEIGHBOUR_FIELDS = ("id", "title", "slug", "published_at")

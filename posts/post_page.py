@@ -115,7 +115,10 @@ class PostPage:
     @cached_property
     def notes(self) -> list[Correction]:
         """The post's correction and update notes, oldest first."""
-        return list(Correction.objects.filter(post=self._post).reverse())
+        notes = page_queries.NOTES.objects(Correction, post=self._post.pk)
+        for note in notes:
+            note.post = self._post
+        return notes
 
     def notes_at(self, placement: str) -> list[Correction]:
         return [note for note in self.notes if note.placement == placement]

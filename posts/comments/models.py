@@ -39,12 +39,17 @@ class CommentQuerySet(models.QuerySet):
 
     def for_thread(self, post, own_ids=()):
         """A post's approved comments, with the held ones whose author is
-        looking (`own_ids`), oldest first. Spam shows to its author as held,
-        so that the sender learns nothing of the filters."""
+        looking (`own_ids`), oldest first."""
+        return self.shown_to(own_ids).filter(post=post)
+
+    def shown_to(self, own_ids=()):
+        """Approved comments, and the held ones whose author is looking
+        (`own_ids`). Spam shows to its author as held, so that the sender
+        learns nothing of the filters."""
         own = models.Q(
             pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM]
         )
-        return self.filter(models.Q(status=Comment.Status.APPROVED) | own, post=post)
+        return self.filter(models.Q(status=Comment.Status.APPROVED) | own)
 
     def not_trashed(self):
         return self.exclude(status=Comment.Status.TRASH)
