@@ -151,6 +151,14 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["post", "status", "created_at"]),
             models.Index(fields=["ip_address", "created_at"]),
+            # A page of a post's threads, read from the index alone: the
+            # first comments of a popular post's threads, in order, without
+            # reading each comment's row to learn that it starts one.
+            models.Index(
+                fields=["post", "status", "created_at", "id"],
+                condition=models.Q(parent=None),
+                name="posts_comment_threads_idx",
+            ),
         ]
 
     def __str__(self):
