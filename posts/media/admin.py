@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from posts.media.checks import read_upload
-from posts.media.markup import default_src, image_picture
+from posts.media.markup import default_src, image_picture, picture_html
 from posts.media.models import Image
 from posts.media.uploads import remove_files_on_commit, store_picture
 
@@ -130,9 +130,16 @@ class ImageAdmin(admin.ModelAdmin):
             )
         context = {
             "images": [
-                (image, image_picture(image, sizes=THUMBNAIL_SIZES), default_src(image))
+                (image, _pick_thumbnail(image), default_src(image))
                 for image in images[:PICKER_LIMIT]
             ],
             "query": query,
         }
         return TemplateResponse(request, "admin/posts/image/picker.html", context)
+
+
+def _pick_thumbnail(image: Image):
+    # The button it is in says what it shows: the picture adds nothing.
+    return picture_html(
+        image.file.name, image.width, image.height, "", sizes=THUMBNAIL_SIZES
+    )
