@@ -9,8 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 from posts.models import Image, Post
-from tests.browser.conftest import PASSWORD
-from tests.factories import UserFactory
 from tests.media_files import picture_bytes
 from tests.missing import skip_or_fail
 
@@ -23,15 +21,6 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 def _media_served(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SERVE_MEDIA = True
-
-
-def log_in(page, live_server):
-    UserFactory(username="editor", staff=True)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def upload_picture(page, live_server, *, alt="Khrushchev at the podium"):
@@ -53,8 +42,10 @@ def loaded(image) -> bool:
     return image.evaluate("node => node.complete && node.naturalWidth > 0")
 
 
-def test_an_editor_uploads_a_picture_and_inserts_it_in_a_post(page, live_server):
-    log_in(page, live_server)
+def test_an_editor_uploads_a_picture_and_inserts_it_in_a_post(
+    page, live_server, log_in
+):
+    log_in(page)
 
     upload_picture(page, live_server)
     thumbnail = page.locator(".library-thumb img").first
@@ -90,8 +81,8 @@ def test_an_editor_uploads_a_picture_and_inserts_it_in_a_post(page, live_server)
     )
 
 
-def test_a_refused_file_is_explained_in_the_form(page, live_server):
-    log_in(page, live_server)
+def test_a_refused_file_is_explained_in_the_form(page, live_server, log_in):
+    log_in(page)
     page.goto(f"{live_server.url}/admin/posts/image/add/")
 
     page.get_by_label("Picture:").set_input_files(
@@ -105,13 +96,13 @@ def test_a_refused_file_is_explained_in_the_form(page, live_server):
     assert not Image.objects.exists()
 
 
-def test_axe_finds_nothing_on_the_media_library_pages(browser, live_server):
+def test_axe_finds_nothing_on_the_media_library_pages(browser, live_server, log_in):
     if not AXE.exists():
         skip_or_fail("axe-core is missing: run `make install` (npm install).")
     # Bypassing the page's content security policy lets the test add axe.
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    log_in(page, live_server)
+    log_in(page)
     upload_picture(page, live_server)
     image = Image.objects.get()
     found = {}
