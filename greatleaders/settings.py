@@ -407,10 +407,8 @@ DATABASE_RETRY_SECONDS = env_int("GREATLEADERS_DATABASE_RETRY_SECONDS", 5)
 # The largest WordPress export the admin takes; larger ones are imported
 # with `manage.py import_wxr` on the server.
 IMPORT_UPLOAD_MEGABYTES = env_int("GREATLEADERS_IMPORT_UPLOAD_MEGABYTES", 50)
-# The largest image the media library takes, and the widths each image is
-# resized to (those narrower than the image itself).
+# The largest image the media library takes (see posts.media.checks).
 MEDIA_UPLOAD_MEGABYTES = env_int("GREATLEADERS_MEDIA_UPLOAD_MEGABYTES", 10)
-MEDIA_WIDTHS = [480, 800, 1200, 1600]
 # Whether the app serves MEDIA_URL itself: in development (`make run`), or
 # where nothing in front does; nginx serves it in production.
 SERVE_MEDIA = env_bool("GREATLEADERS_SERVE_MEDIA", DEBUG)

@@ -205,3 +205,18 @@ def test_pages_with_pictures_are_valid_html(client, library_image, tmp_path):
         (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
 
     assert html_errors(tmp_path) == []
+
+
+def test_new_alt_text_shows_at_once_on_kept_pages(
+    admin_client, client, library_image, settings
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    post = PostFactory(featured_image=library_image)
+    client.get(post.get_absolute_url())
+
+    admin_client.post(
+        reverse("admin:posts_image_change", args=[library_image.pk]),
+        {"alt_text": "Khrushchev speaking", "caption": "", "title": ""},
+    )
+
+    assert 'alt="Khrushchev speaking"' in client.get(post.get_absolute_url()).text

@@ -44,15 +44,18 @@ class UploadForm(forms.ModelForm):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "__str__", "dimensions", "size", "uploaded_at"]
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "dimensions",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+    ]
     list_display_links = ["thumbnail", "__str__"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "alt_text", "caption"]
     date_hierarchy = "uploaded_at"
-
-    class Media:
-        css = {"all": ["css/image-picker.css"]}
-
     readonly_fields = [
         "preview",
         "dimensions",
@@ -61,6 +64,9 @@ class ImageAdmin(admin.ModelAdmin):
         "uploaded_at",
         "source_url",
     ]
+
+    class Media:
+        css = {"all": ["css/image-picker.css"]}
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
