@@ -139,10 +139,11 @@ def test_choosing_a_featured_image_in_the_admin_shows_it_in_lists(
 
 
 def figure(image, caption="The Twentieth Party Congress, 1956"):
-    """What the editor's "Insert image" writes."""
+    """What the editor writes for a picture from "Insert image"."""
     return (
-        f'<figure><img src="{image.url.replace(".jpg", "-800w.jpg")}" '
-        f'alt="Khrushchev speaking"><figcaption>{caption}</figcaption></figure>'
+        f'<figure class="figure"><img src="{image.url.replace(".jpg", "-800w.jpg")}" '
+        'alt="Khrushchev speaking">'
+        f'<figcaption class="figure-caption">{caption}</figcaption></figure>'
     )
 
 
@@ -150,6 +151,12 @@ def test_the_sanitiser_keeps_what_the_editor_inserts(library_image):
     markup = figure(library_image)
 
     assert sanitize_html(markup) == markup
+
+
+def test_the_sanitiser_keeps_no_other_class():
+    markup = '<figure class="figure wide"><p class="figure">Text</p></figure>'
+
+    assert sanitize_html(markup) == '<figure class="figure"><p>Text</p></figure>'
 
 
 def test_a_library_picture_in_the_body_is_shown_in_every_size_lazily(
@@ -167,7 +174,9 @@ def test_a_library_picture_in_the_body_is_shown_in_every_size_lazily(
     assert 'sizes="(min-width: 42rem)' in picture
     assert 'alt="Khrushchev speaking"' in picture
     assert "-1200w.webp 1200w" in picture
-    assert "<figcaption>The Twentieth Party Congress, 1956</figcaption>" in html
+    assert (
+        '<figcaption class="figure-caption">The Twentieth Party Congress, 1956' in html
+    )
 
 
 def test_pictures_from_elsewhere_are_left_as_they_are(client, library_image):
