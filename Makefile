@@ -35,7 +35,7 @@ run: install
 	@# development server and is stopped with it.
 	$(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	GREATLEADERS_SERVE_MEDIA=1 $(MANAGE) runserver $(HOST):$(PORT)
 
 # The production server: gunicorn (gunicorn.conf.py) with whitenoise serving
 # the collected static files. Migrate once per deploy, not on every server.

@@ -264,6 +264,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded images (the media library, posts.media): local files served at
+# MEDIA_URL by nginx in production (see the README), or an S3-compatible
+# bucket through django-storages when GREATLEADERS_MEDIA_S3_BUCKET is set.
+MEDIA_ROOT = Path(os.environ.get("GREATLEADERS_MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = os.environ.get("GREATLEADERS_MEDIA_URL", "/media/")
+MEDIA_S3_BUCKET = os.environ.get("GREATLEADERS_MEDIA_S3_BUCKET", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "greatleaders.static_storage.StaticFilesStorage"},
@@ -277,6 +283,26 @@ STORAGES = {
         },
     },
 }
+
+if MEDIA_S3_BUCKET:
+    # boto3 reads the credentials from its usual variables
+    # (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "custom_domain": os.environ.get("GREATLEADERS_MEDIA_S3_CUSTOM_DOMAIN")
+            or None,
+            "endpoint_url": os.environ.get("GREATLEADERS_MEDIA_S3_ENDPOINT_URL")
+            or None,
+            # Files are public and never replaced: each name is new.
+            "file_overwrite": False,
+            "location": os.environ.get("GREATLEADERS_MEDIA_S3_PREFIX", ""),
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+            "querystring_auth": False,
+            "region_name": os.environ.get("GREATLEADERS_MEDIA_S3_REGION") or None,
+        },
+    }
 
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -381,6 +407,11 @@ DATABASE_RETRY_SECONDS = env_int("GREATLEADERS_DATABASE_RETRY_SECONDS", 5)
 # The largest WordPress export the admin takes; larger ones are imported
 # with `manage.py import_wxr` on the server.
 IMPORT_UPLOAD_MEGABYTES = env_int("GREATLEADERS_IMPORT_UPLOAD_MEGABYTES", 50)
+# The largest image the media library takes (see posts.media.checks).
+MEDIA_UPLOAD_MEGABYTES = env_int("GREATLEADERS_MEDIA_UPLOAD_MEGABYTES", 10)
+# Whether the app serves MEDIA_URL itself: in development (`make run`), or
+# where nothing in front does; nginx serves it in production.
+SERVE_MEDIA = env_bool("GREATLEADERS_SERVE_MEDIA", DEBUG)
 # Entries per feed (WordPress's posts_per_rss).
 POSTS_PER_FEED = env_int("GREATLEADERS_POSTS_PER_FEED", 10)
 # Posts per page on the home page and archives (WordPress's posts_per_page).

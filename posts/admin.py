@@ -5,6 +5,7 @@ from django.db.models import Count
 
 from posts.comments import admin as comment_admin  # noqa: F401 (registers it)
 from posts.legacy_urls import remember_old_address
+from posts.media import admin as media_admin  # noqa: F401 (registers it)
 from posts.models import (
     Attachment,
     Category,
@@ -120,12 +121,12 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
     search_fields = ["title", "slug", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author", "categories", "series"]
+    autocomplete_fields = ["author", "categories", "series", "featured_image"]
     actions = ["publish", "move_to_draft"]
     inlines = [CorrectionInline]
     readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "body", "excerpt"]}),
+        (None, {"fields": ["title", "slug", "body", "excerpt", "featured_image"]}),
         (
             "Publishing",
             {
@@ -142,6 +143,11 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
         ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    class Media:
+        # "Insert image" in the body editor (posts.media.admin).
+        js = ["js/image-picker.js"]
+        css = {"all": ["css/image-picker.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
@@ -194,6 +200,7 @@ class PageAdmin(RevisionsMixin, admin.ModelAdmin):
     list_editable = ["is_published", "show_in_navigation", "navigation_order"]
     list_filter = ["is_published", "show_in_navigation"]
     search_fields = ["title", "slug", "description", "body"]
+    Media = PostAdmin.Media
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [

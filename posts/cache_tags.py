@@ -96,7 +96,16 @@ def page_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from posts.models import Category, Comment, Correction, Page, Post, Series, Tag
+    from posts.models import (
+        Category,
+        Comment,
+        Correction,
+        Image,
+        Page,
+        Post,
+        Series,
+        Tag,
+    )
 
     page_cache.set_deadline(POSTS, next_scheduled_post)
     post_save.connect(post_saved, sender=Post)
@@ -107,5 +116,6 @@ def connect() -> None:
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
-        for model in (Category, Tag, Series, get_user_model()):
+        # An image's alt text and caption show wherever it is featured.
+        for model in (Category, Tag, Series, Image, get_user_model()):
             signal.connect(names_changed, sender=model)

@@ -4,12 +4,14 @@ post. Addresses follow WordPress's (/feed/, /category/x/feed/, …).
 
 Entries carry the whole post, as WordPress's do by default: the summary as
 the description and the full body as `content:encoded` (RSS), `content`
-(Atom) or `content_html` (JSON Feed). An entry's id never changes when its
+(Atom) or `content_html` (JSON Feed), and the featured image as an
+enclosure (`image` in JSON Feed). An entry's id never changes when its
 post's title, slug or date does: it is a tag URI built from the post's id.
 """
 
 import copy
 import json
+import mimetypes
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -89,6 +91,8 @@ class JsonFeed(feedgenerator.SyndicationFeed):
             if item["author_name"]
             else None,
             "tags": list(item["categories"]),
+            # The featured image (the entry's one enclosure).
+            "image": item["enclosures"][0].url if item["enclosures"] else None,
         }
         return {key: value for key, value in entry.items() if value}
 
@@ -166,7 +170,16 @@ class PostFeed(SiteFeed):
         return post.summary
 
     def item_extra_kwargs(self, post):
-        return {"content_html": post.body}
+        return {"content_html": post.body_html}
+
+    def item_enclosures(self, post):
+        """The featured image, as RSS's enclosure and Atom's link."""
+        image = post.featured_image
+        if image is None:
+            return []
+        url = self.request.build_absolute_uri(image.url)
+        kind = mimetypes.guess_type(image.file.name)[0] or "image/jpeg"
+        return [feedgenerator.Enclosure(url, str(image.file_size), kind)]
 
     def item_pubdate(self, post):
         return post.published_at

@@ -14,6 +14,7 @@ from django.db.models import F, Value
 
 from greatleaders.prepared import PreparedQuery, instance
 from posts.addresses import address
+from posts.media.featured import FEATURED_IMAGE_COLUMNS, attach_featured_image
 from posts.models import Post, TaggedPost
 
 # What a list shows of a post; feeds also show its text (FULL).
@@ -32,8 +33,9 @@ LISTED = (
     "comments_open",
     "comment_count",
     "word_count",
+    "featured_image_id",
 )
-FULL = (*LISTED, "body", "created_at", "updated_at")
+FULL = (*LISTED, "body", "body_html", "created_at", "updated_at")
 AUTHOR = ("id", "username", "first_name", "last_name")
 _AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR[1:])
 
@@ -63,25 +65,30 @@ def _filing(ids):
 
 
 _POSTS = PreparedQuery(
-    lambda ids: Post.objects.filter(pk__in=ids), (*LISTED, *_AUTHOR_COLUMNS)
+    lambda ids: Post.objects.filter(pk__in=ids),
+    (*LISTED, *_AUTHOR_COLUMNS, *FEATURED_IMAGE_COLUMNS),
 )
 _FULL_POSTS = PreparedQuery(
-    lambda ids: Post.objects.filter(pk__in=ids), (*FULL, *_AUTHOR_COLUMNS)
+    lambda ids: Post.objects.filter(pk__in=ids),
+    (*FULL, *_AUTHOR_COLUMNS, *FEATURED_IMAGE_COLUMNS),
 )
 _FILING = PreparedQuery(_filing, ("kind", "filed", "term", "name", "slug"))
 _ARCHIVES = ("posts:category", "posts:tag")
 
 
 def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
-    """The posts `ids` in that order, with their authors, categories
-    (`category_list`) and tags (`tag_list`); with `full`, their text too."""
+    """The posts `ids` in that order, with their authors, featured images,
+    categories (`category_list`) and tags (`tag_list`); with `full`, their
+    text too."""
     if not ids:
         return []
     query, fields = (_FULL_POSTS, FULL) if full else (_POSTS, LISTED)
     posts = {}
     for row in query.rows(ids=list(ids)):
         post = posts[row[0]] = instance(Post, fields, row[: len(fields)])
-        post.author = _author(post.author_id, row[len(fields) :])
+        joined = row[len(fields) :]
+        post.author = _author(post.author_id, joined[: len(_AUTHOR_COLUMNS)])
+        attach_featured_image(post, joined[len(_AUTHOR_COLUMNS) :])
     shown = [posts[pk] for pk in ids if pk in posts]
     attach_filing(shown)
     return shown

@@ -11,6 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from greatleaders.prepared import PreparedQuery
+from posts.media.featured import FEATURED_IMAGE_COLUMNS
 from posts.models import (
     Category,
     Comment,
@@ -75,7 +76,7 @@ POST_AUTHOR = ("author__username", "author__first_name", "author__last_name")
 POST_SERIES = ("series__title", "series__slug", "series__description")
 POST = PreparedQuery(
     lambda now, slug: Post.objects.published(now).filter(slug=slug),
-    (*POST_FIELDS, *POST_AUTHOR, *POST_SERIES),
+    (*POST_FIELDS, *POST_AUTHOR, *POST_SERIES, *FEATURED_IMAGE_COLUMNS),
 )
 
 COMMENT_FIELDS = (

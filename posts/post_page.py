@@ -13,6 +13,7 @@ from posts.citation import Citation, cite
 from posts.comments import threads
 from posts.comments.threads import CommentPage
 from posts.listing import attach_filing
+from posts.media.featured import SharedImage, attach_featured_image, shared_image
 from posts.models import Comment, Correction, Post, Series, modified_at
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
 from posts.structured_data import blog_posting
@@ -26,7 +27,9 @@ def public_post(slug: str) -> Post | None:
     fields = page_queries.POST_FIELDS
     row = rows[0]
     post = instance(Post, fields, row[: len(fields)])
-    author, series = row[len(fields) : -3], row[-3:]
+    joined = row[len(fields) :]
+    author, series = joined[:3], joined[3:6]
+    attach_featured_image(post, joined[6:])
     if post.author_id is not None:
         post.author = instance(
             get_user_model(),
@@ -129,8 +132,15 @@ class PostPage:
         return modified_at(self._post, latest)
 
     @cached_property
+    def shared_image(self) -> SharedImage | None:
+        """The featured image as link previews and search engines get it."""
+        return shared_image(self._post.featured_image, self._request)
+
+    @cached_property
     def structured_data(self) -> dict:
-        return blog_posting(self.post, self._request, modified=self.modified_at)
+        return blog_posting(
+            self.post, self._request, modified=self.modified_at, image=self.shared_image
+        )
 
     @cached_property
     def citation(self) -> Citation:

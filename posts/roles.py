@@ -7,6 +7,10 @@ made by migration 0016.
 - Contributors write their own drafts and submit them for review; once a
   post is out of draft and review, they can no longer change or delete it.
 
+In the media library (migration 0021), Editors upload, change and delete
+pictures, Authors upload them, and Contributors, who may not upload, pick
+from those already there.
+
 Superusers (WordPress's Administrator) hold every permission. The admin
 asks these rules for each list, form, save and action (see
 posts.roles_admin), so that a crafted request meets them as a button does.

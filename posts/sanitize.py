@@ -24,11 +24,16 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
 }
 
+# The classes the editor gives a captioned picture (its Figure and Caption
+# extensions): kept, so that a body saved is the body the editor wrote.
+ALLOWED_CLASSES = {"figure": {"figure"}, "figcaption": {"figure-caption"}}
+
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
     url_schemes=URL_SCHEMES,
     link_rel="noopener",
     strip_comments=True,

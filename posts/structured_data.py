@@ -4,14 +4,18 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from posts.media.featured import SharedImage
 from posts.models import Post, modified_at
 
 
-def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
+def blog_posting(
+    post: Post, request: HttpRequest, *, modified=None, image: SharedImage | None = None
+) -> dict:
     """A schema.org BlogPosting for `post`: headline, summary, dates, author
     when known, its categories and tags, and the series it is part of.
     Reads only what the post page has already fetched; `modified` is the
-    post's modified date when a note has moved it (posts.models.corrections).
+    post's modified date when a note has moved it (posts.models.corrections);
+    `image`, its featured image.
     """
     url = request.build_absolute_uri(post.get_absolute_url())
     data = {
@@ -40,6 +44,13 @@ def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
             "url": request.build_absolute_uri(
                 reverse("posts:author", kwargs={"username": post.author.get_username()})
             ),
+        }
+    if image is not None:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": image.url,
+            "width": image.width,
+            "height": image.height,
         }
     categories = [category.name for category in post.category_list]
     if categories:

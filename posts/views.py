@@ -75,7 +75,7 @@ class PostDetailView(DetailView):
             # address they will have.
             posts = Post.objects.visible_to(self.request.user)
             return get_object_or_404(
-                posts.select_related("author", "series"), slug=slug
+                posts.select_related("author", "series", "featured_image"), slug=slug
             )
         return self.public_post()
 

@@ -24,6 +24,7 @@ This module hands each record to its mapper.
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import BinaryIO
 
 from django.db import transaction
@@ -39,6 +40,7 @@ from posts.importers.wxr_items import (
     SERIES_POSITION_META,
     SERIES_TITLE_META,
 )
+from posts.importers.wxr_media import Pictures
 from posts.importers.wxr_pages import Pages
 from posts.importers.wxr_posts import Posts
 from posts.importers.wxr_reader import (
@@ -77,38 +79,51 @@ NOT_IMPORTED_STATUSES = {"trash", "auto-draft"}
 def import_wxr(
     path: str | os.PathLike,
     *,
+    uploads: str | os.PathLike | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import the WXR file at `path`; with `dry_run`, roll everything back and
-    only report. `progress(bytes_read, file_size)` is called as the file is
-    read. Raise WXRError, having changed nothing, if the file cannot be read
-    as a WordPress export."""
+    only report. `uploads` is a copy of the old site's wp-content/uploads
+    folder, whose pictures join the media library (see wxr_media).
+    `progress(bytes_read, file_size)` is called as the file is read. Raise
+    WXRError, having changed nothing, if the file cannot be read as a
+    WordPress export."""
     with open(path, "rb") as stream:
         size = os.fstat(stream.fileno()).st_size
-        return import_stream(stream, size=size, dry_run=dry_run, progress=progress)
+        return import_stream(
+            stream, size=size, uploads=uploads, dry_run=dry_run, progress=progress
+        )
 
 
 def import_stream(
     stream: BinaryIO,
     *,
     size: int = 0,
+    uploads: str | os.PathLike | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
     source = _CountingReader(stream, size, progress) if progress else stream
-    with transaction.atomic():
-        importer = _Importer(report)
-        for record in read_wxr(source):
-            importer.take(record)
-        importer.finish()
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            # Bulk inserts send no save signals: cached pages go stale here.
-            expire_on_commit(SITE)
-            transaction.on_commit(gather_statistics)
+    pictures = Pictures(report, Path(uploads) if uploads else None)
+    try:
+        with transaction.atomic():
+            importer = _Importer(report, pictures)
+            for record in read_wxr(source):
+                importer.take(record)
+            importer.finish()
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                # Bulk inserts send no save signals: cached pages go stale here.
+                expire_on_commit(SITE)
+                transaction.on_commit(gather_statistics)
+    except BaseException:
+        pictures.discard()
+        raise
+    if dry_run:
+        pictures.discard()
     return report
 
 
@@ -128,15 +143,19 @@ class _CountingReader:
 class _Importer:
     """Hands each record to the mapper for its kind, and has the mappers
     finish in an order where what they link to is written: the last posts
-    first, then categories' parents and attachments' posts."""
+    first, then categories' parents and attachments' posts, then the
+    pictures brought along in posts and pages."""
 
-    def __init__(self, report: ImportReport):
+    def __init__(self, report: ImportReport, pictures: Pictures):
         self.report = report
         writer = BatchWriter(report)
         self.authors = Authors(writer)
         self.terms = Terms(writer)
-        self.posts = Posts(writer, authors=self.authors, terms=self.terms)
-        self.attachments = Attachments(writer)
+        self.pictures = pictures
+        self.posts = Posts(
+            writer, authors=self.authors, terms=self.terms, pictures=pictures
+        )
+        self.attachments = Attachments(writer, pictures)
         self.items = {
             "post": self.posts,
             "page": Pages(writer),
@@ -158,6 +177,7 @@ class _Importer:
         self.posts.flush()
         self.terms.finish()
         self.attachments.finish()
+        self.pictures.finish()
         self.skipped_items.finish()
 
     def site(self, site: Site) -> None:

@@ -1,7 +1,9 @@
 """WordPress attachments as ours: the address of each uploaded file, with
 its title and the post it belongs to. The files themselves stay where they
-are. An attachment may come before its post in the file: it is attached to
-it at the end. One without an address is skipped and counted.
+are, unless a copy of the old site's uploads folder is given: pictures then
+become media library images too (see wxr_media). An attachment may come
+before its post in the file: it is attached to it at the end. One without
+an address is skipped and counted.
 """
 
 from django.db.models import Subquery
@@ -9,6 +11,7 @@ from django.utils import timezone
 
 from posts.importers import wp_content
 from posts.importers.wxr_items import count_unread_meta
+from posts.importers.wxr_media import Pictures
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import SKIPPED_NO_URL
 from posts.importers.wxr_writer import BatchWriter
@@ -16,8 +19,9 @@ from posts.models import Attachment, Post
 
 
 class Attachments:
-    def __init__(self, writer: BatchWriter):
+    def __init__(self, writer: BatchWriter, pictures: Pictures):
         self.report = writer.report
+        self.pictures = pictures
         # Attachment primary key: the WordPress ID of a post not written yet.
         self.parents: dict[int, int] = {}
 
@@ -26,6 +30,7 @@ class Attachments:
         if not url:
             self.report.skipped[SKIPPED_NO_URL] += 1
             return
+        self.pictures.take(item, url)
         if Attachment.objects.filter(wordpress_id=item.id).exists():
             self.report.existing["attachments"] += 1
             return
@@ -42,7 +47,7 @@ class Attachments:
         if item.parent and parent is None:
             self.parents[attachment.pk] = item.parent
         self.report.created["attachments"] += 1
-        count_unread_meta(item, self.report)
+        count_unread_meta(item, self.report, self.pictures.read_meta("attachment"))
 
     def finish(self) -> None:
         """Attach what came before its post to it, now that every post is

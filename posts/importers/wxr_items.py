@@ -43,10 +43,17 @@ def item_body(item: Item, report: ImportReport) -> str:
     return wp_content.body_html(item.content)
 
 
-def count_unread_meta(item: Item, report: ImportReport) -> None:
-    """Count the item's post meta that nothing here reads, in all and by
-    key, so that the report says which plugins' data stays behind."""
-    unread = [key[:KEY_LENGTH] for key, _ in item.meta if key not in READ_META]
+def count_unread_meta(
+    item: Item, report: ImportReport, also_read: set[str] = frozenset()
+) -> None:
+    """Count the item's post meta that nothing here reads (READ_META, and
+    `also_read` in this import), in all and by key, so that the report says
+    which plugins' data stays behind."""
+    unread = [
+        key[:KEY_LENGTH]
+        for key, _ in item.meta
+        if key not in READ_META and key not in also_read
+    ]
     if unread:
         report.skipped[SKIPPED_META] += len(unread)
         report.skipped_meta.update(unread)

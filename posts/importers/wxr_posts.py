@@ -25,6 +25,7 @@ from posts.importers.wxr_items import (
     item_body,
     old_path,
 )
+from posts.importers.wxr_media import Pictures
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_MISSED, CHANGED_PASSWORD, CHANGED_STATUS
 from posts.importers.wxr_terms import Terms
@@ -42,9 +43,17 @@ BATCH_SIZE = 200
 
 
 class Posts:
-    def __init__(self, writer: BatchWriter, *, authors: Authors, terms: Terms):
+    def __init__(
+        self,
+        writer: BatchWriter,
+        *,
+        authors: Authors,
+        terms: Terms,
+        pictures: Pictures,
+    ):
         self.writer, self.report = writer, writer.report
         self.authors, self.terms = authors, terms
+        self.pictures = pictures
         self.series: dict[str, Series] = {}
         self.waiting: list[Item] = []
 
@@ -89,6 +98,8 @@ class Posts:
             for post, item in created
             for path in _old_paths(post, item)
         )
+        for item in items:
+            self.pictures.take_featured(posts[item.id], item)
         import_comments(
             [(posts[item.id], item) for item in items],
             users=self.authors.by_wordpress_id,
@@ -115,7 +126,7 @@ class Posts:
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
         post.save()
         self.report.created["posts"] += 1
-        count_unread_meta(item, self.report)
+        count_unread_meta(item, self.report, self.pictures.read_meta("post"))
         return post
 
     def _status(self, item: Item, title: str) -> str:

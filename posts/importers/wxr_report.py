@@ -42,6 +42,9 @@ class ImportReport:
     changed: Counter = field(default_factory=Counter)
     skipped_meta: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    # Pictures in imported posts and pages still shown from the old site's
+    # uploads folder (see posts.importers.wxr_media).
+    images_on_old_site: int = 0
 
     KINDS = (
         "authors",
@@ -52,6 +55,7 @@ class ImportReport:
         "pages",
         "comments",
         "attachments",
+        "images",
         "redirects",
     )
 
@@ -76,4 +80,5 @@ class ImportReport:
             "changed": self.changed.most_common(),
             "skipped_meta": self.skipped_meta.most_common(),
             "notes": self.notes,
+            "images_on_old_site": self.images_on_old_site,
         }

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0018_corrections"),
+        ("posts", "0021_media"),
     ]
 
     operations = [

@@ -6,11 +6,13 @@
 - wordpress: what is kept of the WordPress site the blog came from;
 - corrections: dated correction and update notes on posts;
 - imports: WordPress exports uploaded in the admin to be imported;
+- posts.media.models: the media library's images;
 - posts.previews.models: links that open a draft to whoever holds them;
 - search: the search index's table, on SQLite.
 """
 
 from posts.comments.models import Comment, CommentQuerySet
+from posts.media.models import Image
 from posts.models.content import (
     EXCERPT_WORDS,
     RESERVED_PAGE_SLUGS,
@@ -41,6 +43,7 @@ __all__ = [
     "CommentQuerySet",
     "Correction",
     "CorrectionQuerySet",
+    "Image",
     "Page",
     "PageQuerySet",
     "Post",

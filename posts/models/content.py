@@ -23,6 +23,7 @@ from posts import text
 from posts.addresses import address
 from posts.cache_tags import POSTS
 from posts.editor import EDITOR_EXTENSIONS
+from posts.media.markup import responsive_body
 from posts.models.taxonomy import Category, Series, TaggedPost
 from posts.models.wordpress import wordpress_id
 from posts.sanitize import sanitize_html
@@ -66,6 +67,11 @@ class Writing(models.Model):
     )
     # Derived from the body as it is saved (see derive_from_body).
     opening_words = models.TextField(editable=False, blank=True)
+    body_html = models.TextField(
+        editable=False,
+        blank=True,
+        help_text="The body as pages show it: library images in every size.",
+    )
 
     class Meta:
         abstract = True
@@ -85,6 +91,7 @@ class Writing(models.Model):
         """Work out what lists and pages show of the body, once, as it is
         saved."""
         self.opening_words = opening_words(self.body)
+        self.body_html = responsive_body(self.body)
 
     @property
     def summary(self):
@@ -285,6 +292,15 @@ class Post(Writing):
         default=False, help_text="Sticky posts stay at the top of the home page."
     )
     comments_open = models.BooleanField(default=True)
+    featured_image = models.ForeignKey(
+        "posts.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="featured_in",
+        help_text="Shown at the top of the post and beside it in lists, and "
+        "when the post is shared (link previews, feeds).",
+    )
     # Derived from the body as it is saved (see derive_from_body).
     word_count = models.PositiveIntegerField(default=0, editable=False)
     # Kept as comments are approved, changed or removed (see
@@ -350,6 +366,7 @@ class Post(Writing):
         "author_id",
         "series_id",
         "series_position",
+        "featured_image_id",
     )
 
     @classmethod
@@ -420,6 +437,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "comments",
         "corrections",
         "feed",
+        "media",
         "page",
         "preview",
         "robots.txt",

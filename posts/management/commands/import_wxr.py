@@ -1,5 +1,7 @@
 """python manage.py import_wxr FILE: import a WordPress export."""
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
 from posts.importers.wxr import ImportReport, WXRError, import_wxr
@@ -14,12 +16,19 @@ class Command(BaseCommand):
     help = (
         "Import a WordPress export (WXR 1.0–1.2, from WordPress.org or "
         "WordPress.com): authors, categories, tags, posts, pages, comments and "
-        "attachment addresses. All or nothing; importing again adds only what "
-        "is new."
+        "attachment addresses (with --uploads, their pictures into the media "
+        "library). All or nothing; importing again adds only what is new."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The .xml file WordPress exported.")
+        parser.add_argument(
+            "--uploads",
+            metavar="DIR",
+            help="A copy of the old site's wp-content/uploads folder: its "
+            "pictures become media library images, and posts and pages show "
+            "them from here. Without it, they keep their old addresses.",
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -32,10 +41,14 @@ class Command(BaseCommand):
             help="Show no progress bar (none is shown when output is not a terminal).",
         )
 
-    def handle(self, *args, file, dry_run, no_progress, **options):
+    def handle(self, *args, file, uploads, dry_run, no_progress, **options):
+        if uploads and not os.path.isdir(uploads):
+            raise CommandError(f"{uploads} is not a folder. Nothing was imported.")
         bar = ProgressBar(self.stderr, enabled=not no_progress)
         try:
-            report = import_wxr(file, dry_run=dry_run, progress=bar.update)
+            report = import_wxr(
+                file, uploads=uploads, dry_run=dry_run, progress=bar.update
+            )
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
         except WXRError as error:

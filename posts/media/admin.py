@@ -1,0 +1,151 @@
+"""The media library in the admin: "Images" lists the pictures, with a
+thumbnail each; its add page uploads one (checked, cleaned and resized as
+it is taken, see posts.media.uploads), with the alt text it needs. The
+picker (`picker/`) is what the body editor's "Insert image" button opens
+(static/js/image-picker.js)."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from posts.media.checks import read_upload
+from posts.media.markup import default_src, image_picture, picture_html
+from posts.media.models import Image
+from posts.media.uploads import remove_files_on_commit, store_picture
+
+THUMBNAIL_SIZES = "8rem"
+# Pictures the picker offers at once: the newest, or those matching a search.
+PICKER_LIMIT = 48
+
+
+class UploadForm(forms.ModelForm):
+    upload = forms.FileField(
+        label="Picture",
+        help_text="A JPEG, PNG, GIF or WebP picture. It is stored without its "
+        "metadata (where it was taken, the camera), turned the right way up, "
+        "and resized for every screen.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["upload", "alt_text", "caption", "title"]
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        # Decoded once: kept for saving.
+        self.picture = read_upload(upload)
+        return upload
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "dimensions",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    list_display_links = ["thumbnail", "__str__"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["title", "alt_text", "caption"]
+    date_hierarchy = "uploaded_at"
+    readonly_fields = [
+        "preview",
+        "dimensions",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+        "source_url",
+    ]
+
+    class Media:
+        css = {"all": ["css/image-picker.css"]}
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = UploadForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["upload", "alt_text", "caption", "title"]
+        fields = ["preview", "alt_text", "caption", "title", "dimensions", "size"]
+        fields += ["uploaded_by", "uploaded_at"]
+        return fields + (["source_url"] if obj.source_url else [])
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            store_picture(obj, form.picture, form.cleaned_data["upload"].name)
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        remove_files_on_commit(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            remove_files_on_commit(image)
+        super().delete_queryset(request, queryset)
+
+    @admin.display(description="picture")
+    def thumbnail(self, image):
+        return image_picture(image, sizes=THUMBNAIL_SIZES, css_class="library-thumb")
+
+    @admin.display(description="picture")
+    def preview(self, image):
+        return image_picture(image, sizes="(min-width: 60rem) 40rem, 90vw")
+
+    @admin.display(description="size in pixels")
+    def dimensions(self, image):
+        return f"{image.width} × {image.height}"
+
+    @admin.display(description="file size", ordering="file_size")
+    def size(self, image):
+        return filesizeformat(image.file_size)
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker_view)
+        return [
+            path("picker/", picker, name="posts_image_picker"),
+            *super().get_urls(),
+        ]
+
+    def picker_view(self, request):
+        """The pictures the editor may insert, for its "Insert image" dialog:
+        the newest, or those matching `q`."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "").strip()[:100]
+        images = Image.objects.all()
+        if query:
+            images = images.filter(
+                Q(title__icontains=query)
+                | Q(alt_text__icontains=query)
+                | Q(caption__icontains=query)
+            )
+        context = {
+            "images": [
+                (image, _pick_thumbnail(image), default_src(image))
+                for image in images[:PICKER_LIMIT]
+            ],
+            "query": query,
+        }
+        return TemplateResponse(request, "admin/posts/image/picker.html", context)
+
+
+def _pick_thumbnail(image: Image):
+    # The button it is in says what it shows: the picture adds nothing.
+    return picture_html(
+        image.file.name, image.width, image.height, "", sizes=THUMBNAIL_SIZES
+    )

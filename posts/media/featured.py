@@ -1,0 +1,43 @@
+"""A post's featured image, read with the post itself: the columns a post
+query joins for it, and the image made from them."""
+
+from dataclasses import dataclass
+
+from django.core.files.storage import default_storage
+from django.http import HttpRequest
+
+from greatleaders.prepared import instance
+from posts.media.markup import shared_size
+from posts.media.models import Image
+
+FEATURED_IMAGE = ("file", "width", "height", "file_size", "alt_text", "caption")
+FEATURED_IMAGE_COLUMNS = tuple(f"featured_image__{name}" for name in FEATURED_IMAGE)
+
+
+def attach_featured_image(post, columns) -> None:
+    """Give `post` its featured image from `columns` (FEATURED_IMAGE_COLUMNS
+    of its row), or None."""
+    if post.featured_image_id is None:
+        post.featured_image = None
+        return
+    post.featured_image = instance(
+        Image, ("id", *FEATURED_IMAGE), (post.featured_image_id, *columns)
+    )
+
+
+@dataclass(frozen=True)
+class SharedImage:
+    """A picture as other sites are given it (OpenGraph, JSON-LD)."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+def shared_image(image: Image | None, request: HttpRequest) -> SharedImage | None:
+    if image is None:
+        return None
+    size = shared_size(image)
+    url = request.build_absolute_uri(default_storage.url(size.name))
+    return SharedImage(url, size.width, size.height, image.alt_text)
