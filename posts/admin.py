@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 
+from posts.autosaves.admin import AutosaveMixin, WritingToolsMixin
 from posts.comments import admin as comment_admin  # noqa: F401 (registers it)
 from posts.legacy_urls import remember_old_address
 from posts.models import (
@@ -98,7 +99,13 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
+class PostAdmin(
+    AutosaveMixin,
+    PostRolesMixin,
+    RevisionsMixin,
+    SharedPreviewsMixin,
+    admin.ModelAdmin,
+):
     form = PostForm
     list_display = [
         "title",
@@ -182,7 +189,9 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
 
 
 @admin.register(Page)
-class PageAdmin(RevisionsMixin, admin.ModelAdmin):
+class PageAdmin(WritingToolsMixin, RevisionsMixin, admin.ModelAdmin):
+    writing_fields = ("title", "body", "description")
+
     list_display = [
         "title",
         "slug",

@@ -7,9 +7,11 @@
 - corrections: dated correction and update notes on posts;
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.previews.models: links that open a draft to whoever holds them;
+- posts.autosaves.models: the text of a post kept while it is written;
 - search: the search index's table, on SQLite.
 """
 
+from posts.autosaves.models import Autosave, AutosaveQuerySet
 from posts.comments.models import Comment, CommentQuerySet
 from posts.models.content import (
     EXCERPT_WORDS,
@@ -36,6 +38,8 @@ __all__ = [
     "EXCERPT_WORDS",
     "RESERVED_PAGE_SLUGS",
     "Attachment",
+    "Autosave",
+    "AutosaveQuerySet",
     "Category",
     "Comment",
     "CommentQuerySet",
