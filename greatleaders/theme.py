@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from posts import search
 from posts.addresses import address
+from posts.authors.models import author_name
 
 # What must not appear raw inside a <script> element: "</script>" or "<!--"
 # could end it early. Escaped as JSON's \u sequences, the data is unchanged.
@@ -30,7 +31,13 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals.update(
-        {"url": url, "static": static, "page_url": page_url, "widget": widget}
+        {
+            "author_name": author_name,
+            "url": url,
+            "static": static,
+            "page_url": page_url,
+            "widget": widget,
+        }
     )
     env.filters.update(
         {

@@ -4,7 +4,8 @@ greatleaders.page_cache for how tags and versions work).
 The tags:
 
 - POSTS: which posts readers see, in which order, filed where, and the
-  names they are filed under (categories, tags, series, authors). Every
+  names they are filed under (categories, tags, series, authors and their
+  profiles: bylines and author pages show them). Every
   list, archive, feed and post page (previous and next, series box,
   related reading) shows it. Publishing, unpublishing, re-dating or
   re-filing a post expires it, and so does a scheduled post's time coming.
@@ -96,7 +97,16 @@ def page_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from posts.models import Category, Comment, Correction, Page, Post, Series, Tag
+    from posts.models import (
+        AuthorProfile,
+        Category,
+        Comment,
+        Correction,
+        Page,
+        Post,
+        Series,
+        Tag,
+    )
 
     page_cache.set_deadline(POSTS, next_scheduled_post)
     post_save.connect(post_saved, sender=Post)
@@ -107,5 +117,5 @@ def connect() -> None:
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
-        for model in (Category, Tag, Series, get_user_model()):
+        for model in (Category, Tag, Series, get_user_model(), AuthorProfile):
             signal.connect(names_changed, sender=model)

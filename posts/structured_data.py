@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from posts.models import Post, modified_at
+from posts.models import Post, author_name, modified_at
 
 
 def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
@@ -36,7 +36,7 @@ def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
     if post.author is not None:
         data["author"] = {
             "@type": "Person",
-            "name": post.author.get_full_name() or post.author.get_username(),
+            "name": author_name(post.author),
             "url": request.build_absolute_uri(
                 reverse("posts:author", kwargs={"username": post.author.get_username()})
             ),

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0018_corrections'),
+        ('posts', '0022_author_profiles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
