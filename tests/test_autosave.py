@@ -300,3 +300,13 @@ def test_an_author_autosaves_their_published_post():
     response = client.post(autosave_url(post), TYPED)
 
     assert response.status_code == HTTPStatus.OK
+
+
+def test_a_post_the_writer_may_only_view_offers_no_autosave():
+    contributor, client = signed_in(CONTRIBUTOR, "contributor")
+    post = PostFactory(author=contributor)
+
+    response = client.get(change_url(post))
+
+    assert response.status_code == HTTPStatus.OK
+    assert 'data-autosave-url=""' in response.text

@@ -37,8 +37,10 @@
     const tools = document.getElementById("writing-tools");
     const form = tools && document.getElementById(tools.dataset.form);
     if (!form) return;
-    const names = tools.dataset.fields.split(" ");
     const body = form.elements.body;
+    // A page the user may only view has no fields to write in.
+    if (!body) return;
+    const names = tools.dataset.fields.split(" ").filter((name) => form.elements[name]);
     const status = document.getElementById("writing-status");
     const count = document.getElementById("writing-count");
     const offer = document.getElementById("writing-browser-copy");
@@ -192,8 +194,11 @@
     form.addEventListener("input", (event) => {
       if (names.includes(event.target.name)) changed();
     });
-    // Leaving a field, or the editor, sends what it holds at once.
-    form.addEventListener("focusout", () => {
+    // Leaving a field, or the editor, sends what it holds at once; not for
+    // a save button, whose save is on its way.
+    form.addEventListener("focusout", (event) => {
+      const next = event.relatedTarget;
+      if (next && next.type === "submit") return;
       if (!same(values(), sent)) autosave();
     });
     window.addEventListener("online", () => {

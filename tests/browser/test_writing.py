@@ -96,6 +96,20 @@ def test_typing_autosaves_and_the_reopened_post_offers_the_autosave(
     assert not Autosave.objects.exists()
 
 
+def test_leaving_the_editor_autosaves_at_once(writer, live_server, draft, settings):
+    settings.AUTOSAVE_SECONDS = 600
+    page = writer
+    editor = open_post(page, live_server, draft)
+    type_at_the_end(page, editor, " Left at once.")
+    page.wait_for_timeout(500)
+    assert not Autosave.objects.exists()
+
+    page.get_by_label("Excerpt:").click()
+
+    expect(page.get_by_role("status")).to_contain_text("Autosaved at")
+    assert "Left at once." in Autosave.objects.get().body
+
+
 def test_offline_the_text_is_kept_in_the_browser_and_autosaved_once_back_online(
     writer, live_server, draft
 ):
