@@ -239,19 +239,23 @@ def test_the_posts_page_tells_its_script_where_to_autosave_and_how_often(
     assert "js/writing.js" in response.text
 
 
-def test_a_new_post_is_kept_in_the_browser_only(admin_client):
+def test_a_new_post_is_kept_in_the_browser_only_apart_for_each_user(
+    admin_client, editor
+):
     response = admin_client.get(reverse("admin:posts_post_add"))
 
     assert 'data-autosave-url=""' in response.text
-    assert 'data-storage-key="posts.post:new"' in response.text
+    assert f'data-storage-key="{editor.pk}:posts.post:new"' in response.text
 
 
-def test_a_page_has_the_writing_tools_without_autosave_on_the_site(admin_client):
+def test_a_page_has_the_writing_tools_without_autosave_on_the_site(
+    admin_client, editor
+):
     page = PageFactory()
 
     response = admin_client.get(reverse("admin:posts_page_change", args=[page.pk]))
 
-    assert f'data-storage-key="posts.page:{page.pk}"' in response.text
+    assert f'data-storage-key="{editor.pk}:posts.page:{page.pk}"' in response.text
     assert 'data-autosave-url=""' in response.text
 
 

@@ -42,9 +42,11 @@ class WritingToolsMixin:
 
     def writing_tools(self, request, obj) -> dict:
         """What the page's script is told: where to keep the text in the
-        browser, which fields, and the post's last save."""
+        browser (apart for each user of a shared computer), which fields,
+        and the post's last save."""
+        writing = f"{self.opts.label_lower}:{obj.pk if obj else 'new'}"
         return {
-            "storage_key": f"{self.opts.label_lower}:{obj.pk if obj else 'new'}",
+            "storage_key": f"{request.user.pk}:{writing}",
             "fields": " ".join(self.writing_fields),
             "updated_at": obj.updated_at.isoformat() if obj else "",
             "autosave_url": "",
