@@ -2,22 +2,26 @@
 admin, and readers see the name in bylines and feeds, and the name, bio and
 picture on the author's page."""
 
+import io
 import json
 import re
 import subprocess
 from http import HTTPStatus
 
 import pytest
+from defusedxml.ElementTree import fromstring
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from posts.exporters.wxr import export_wxr
 from posts.models import AuthorProfile
 from posts.roles import CONTRIBUTOR
 from tests.factories import PostFactory, UserFactory
 from tests.html_text import page_text
 from tests.test_html_validity import VNU, java_or_skip
 from tests.test_roles_admin import signed_in
+from tests.test_wxr_export import WP
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +225,14 @@ def test_the_author_page_with_a_picture_is_valid_html(client, profile, tmp_path)
 
     messages = json.loads(checked.stderr or checked.stdout)["messages"]
     assert [m["message"] for m in messages if m["type"] == "error"] == []
+
+
+def test_the_wordpress_export_gives_the_display_name(profile):
+    PostFactory(author=profile.user)
+    out = io.StringIO()
+
+    export_wxr(out)
+
+    author = fromstring(out.getvalue()).find("channel").find(f"{WP}author")
+    assert author.find(f"{WP}author_display_name").text == "Ada Lovelace"
+    assert author.find(f"{WP}author_first_name").text == "Ada"
