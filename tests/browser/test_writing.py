@@ -235,3 +235,17 @@ def test_the_posts_page_with_its_offers_has_no_serious_accessibility_violations(
 
     context.close()
     assert violations == []
+
+
+def test_a_static_page_has_the_word_count_and_the_copy_in_the_browser(
+    writer, live_server
+):
+    page = writer
+    page.goto(f"{live_server.url}/admin/posts/page/add/")
+    page.get_by_label("Title:").fill("About")
+    page.locator(".ProseMirror[contenteditable=true]").click()
+
+    page.keyboard.type("Who writes here.")
+
+    expect(page.locator("#writing-count")).to_have_text("3 words · 1 min read")
+    expect(page.get_by_role("status")).to_contain_text("Kept in this browser at")
