@@ -374,6 +374,8 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # Project
 
+# How often the post editor autosaves while someone types, in seconds.
+AUTOSAVE_SECONDS = env_int("GREATLEADERS_AUTOSAVE_SECONDS", 15)
 # Comment rules; the defaults are WordPress's (see the README).
 COMMENTS_CLOSE_AFTER_DAYS = env_int("GREATLEADERS_COMMENTS_CLOSE_AFTER_DAYS", 0)
 COMMENTS_DISALLOWED_KEYS = env_list("GREATLEADERS_COMMENTS_DISALLOWED_KEYS")

@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from posts import search
 from posts.addresses import address
+from posts.authors.models import author_name
 from posts.media.markup import image_picture
 
 # What must not appear raw inside a <script> element: "</script>" or "<!--"
@@ -32,6 +33,7 @@ def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals.update(
         {
+            "author_name": author_name,
             "url": url,
             "static": static,
             "page_url": page_url,

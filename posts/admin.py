@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 
+from posts.autosaves.admin import AutosaveMixin, WritingToolsMixin
 from posts.comments import admin as comment_admin  # noqa: F401 (registers it)
 from posts.legacy_urls import remember_old_address
 from posts.media import admin as media_admin  # noqa: F401 (registers it)
@@ -99,7 +100,13 @@ class PostForm(forms.ModelForm):
 
 
 @admin.register(Post)
-class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
+class PostAdmin(
+    AutosaveMixin,
+    PostRolesMixin,
+    RevisionsMixin,
+    SharedPreviewsMixin,
+    admin.ModelAdmin,
+):
     form = PostForm
     list_display = [
         "title",
@@ -145,9 +152,10 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
     ]
 
     class Media:
-        # "Insert image" in the body editor (posts.media.admin).
-        js = ["js/image-picker.js"]
-        css = {"all": ["css/image-picker.css"]}
+        # The body editor's tools: the writing tools (posts.autosaves.admin)
+        # and "Insert image" (posts.media.admin).
+        js = ["js/writing.js", "js/image-picker.js"]
+        css = {"all": ["css/writing.css", "css/image-picker.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
@@ -188,7 +196,9 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
 
 
 @admin.register(Page)
-class PageAdmin(RevisionsMixin, admin.ModelAdmin):
+class PageAdmin(WritingToolsMixin, RevisionsMixin, admin.ModelAdmin):
+    writing_fields = ("title", "body", "description")
+
     list_display = [
         "title",
         "slug",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.validators import MaxLengthValidator
 
+from posts.authors.admin import profile_urls
 from posts.dashboard.model_list import with_security_last
 from posts.dashboard.panels import dashboard
 from posts.dashboard.urls import dashboard_urls
@@ -35,4 +36,4 @@ class BlogAdminSite(admin.AdminSite):
         return with_security_last(super().get_app_list(request, app_label))
 
     def get_urls(self):
-        return [*dashboard_urls(self), *super().get_urls()]
+        return [*dashboard_urls(self), *profile_urls(self), *super().get_urls()]

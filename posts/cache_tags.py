@@ -4,7 +4,8 @@ greatleaders.page_cache for how tags and versions work).
 The tags:
 
 - POSTS: which posts readers see, in which order, filed where, and the
-  names they are filed under (categories, tags, series, authors). Every
+  names they are filed under (categories, tags, series, authors and their
+  profiles: bylines and author pages show them). Every
   list, archive, feed and post page (previous and next, series box,
   related reading) shows it. Publishing, unpublishing, re-dating or
   re-filing a post expires it, and so does a scheduled post's time coming.
@@ -97,6 +98,7 @@ def page_changed(sender, **kwargs):
 
 def connect() -> None:
     from posts.models import (
+        AuthorProfile,
         Category,
         Comment,
         Correction,
@@ -117,5 +119,5 @@ def connect() -> None:
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
         # An image's alt text and caption show wherever it is featured.
-        for model in (Category, Tag, Series, Image, get_user_model()):
+        for model in (Category, Tag, Series, Image, get_user_model(), AuthorProfile):
             signal.connect(names_changed, sender=model)

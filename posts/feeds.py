@@ -25,7 +25,15 @@ from greatleaders.page_cache import post_tag, shows
 from posts import page_queries
 from posts.cache_tags import COMMENTS, CORRECTIONS, POSTS
 from posts.listing import listed_posts
-from posts.models import Comment, Correction, Post, Series, Tag, modified_at
+from posts.models import (
+    Comment,
+    Correction,
+    Post,
+    Series,
+    Tag,
+    author_name,
+    modified_at,
+)
 from posts.navigation import category_branch
 
 
@@ -190,7 +198,7 @@ class PostFeed(SiteFeed):
     def item_author_name(self, post):
         if post.author is None:
             return None
-        return post.author.get_full_name() or post.author.get_username()
+        return author_name(post.author)
 
     def item_author_link(self, post):
         if post.author is None:
@@ -275,10 +283,11 @@ class AuthorFeed(ArchiveFeed):
     value_name = "author"
 
     def get_object(self, request, username):
-        return get_object_or_404(get_user_model(), username=username, is_active=True)
+        authors = get_user_model().objects.select_related("author_profile")
+        return get_object_or_404(authors, username=username, is_active=True)
 
     def subject_name(self, author):
-        return author.get_full_name() or author.get_username()
+        return author_name(author)
 
     def description(self, author):
         return f"Posts by {self.subject_name(author)}"

@@ -14,6 +14,7 @@ from django.db.models import F, Value
 
 from greatleaders.prepared import PreparedQuery, instance
 from posts.addresses import address
+from posts.authors.models import AuthorProfile, attach_profile
 from posts.media.featured import FEATURED_IMAGE_COLUMNS, attach_featured_image
 from posts.models import Post, TaggedPost
 
@@ -37,7 +38,13 @@ LISTED = (
 )
 FULL = (*LISTED, "body", "body_html", "created_at", "updated_at")
 AUTHOR = ("id", "username", "first_name", "last_name")
-_AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR[1:])
+# What pages read of an author beside their id: their names, and their
+# profile (posts.authors), for the name bylines show.
+AUTHOR_SHOWN = (
+    *AUTHOR[1:],
+    *(f"author_profile__{name}" for name in AuthorProfile.SHOWN),
+)
+_AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR_SHOWN)
 
 
 def _filing(ids):
@@ -87,7 +94,7 @@ def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
     for row in query.rows(ids=list(ids)):
         post = posts[row[0]] = instance(Post, fields, row[: len(fields)])
         joined = row[len(fields) :]
-        post.author = _author(post.author_id, joined[: len(_AUTHOR_COLUMNS)])
+        post.author = author_from(post.author_id, joined[: len(_AUTHOR_COLUMNS)])
         attach_featured_image(post, joined[len(_AUTHOR_COLUMNS) :])
     shown = [posts[pk] for pk in ids if pk in posts]
     attach_filing(shown)
@@ -122,10 +129,14 @@ def attach_filing(posts: list[Post]) -> None:
         terms.append(FiledUnder(*term, archive=_ARCHIVES[kind]))
 
 
-def _author(pk, columns):
+def author_from(pk, columns):
+    """The author `pk`, with the AUTHOR_SHOWN `columns` read of them."""
     if pk is None:
         return None
-    return instance(get_user_model(), AUTHOR, (pk, *columns))
+    names = len(AUTHOR) - 1
+    author = instance(get_user_model(), AUTHOR, (pk, *columns[:names]))
+    attach_profile(author, columns[names:])
+    return author
 
 
 class PostList:

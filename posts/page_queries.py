@@ -11,6 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from greatleaders.prepared import PreparedQuery
+from posts.listing import AUTHOR_SHOWN
 from posts.media.featured import FEATURED_IMAGE_COLUMNS
 from posts.models import (
     Category,
@@ -62,7 +63,7 @@ TAG = PreparedQuery(
 )
 AUTHOR = PreparedQuery(
     lambda username: get_user_model().objects.filter(username=username, is_active=True),
-    ("id", "username", "first_name", "last_name"),
+    ("id", *AUTHOR_SHOWN),
 )
 SERIES = PreparedQuery(
     lambda slug: Series.objects.filter(slug=slug),
@@ -72,7 +73,7 @@ SERIES = PreparedQuery(
 # A post's page.
 
 POST_FIELDS = tuple(field.attname for field in Post._meta.concrete_fields)
-POST_AUTHOR = ("author__username", "author__first_name", "author__last_name")
+POST_AUTHOR = tuple(f"author__{name}" for name in AUTHOR_SHOWN)
 POST_SERIES = ("series__title", "series__slug", "series__description")
 POST = PreparedQuery(
     lambda now, slug: Post.objects.published(now).filter(slug=slug),

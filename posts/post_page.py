@@ -3,7 +3,6 @@ time it is asked for."""
 
 from functools import cached_property
 
-from django.contrib.auth import get_user_model
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -12,7 +11,7 @@ from posts import page_queries
 from posts.citation import Citation, cite
 from posts.comments import threads
 from posts.comments.threads import CommentPage
-from posts.listing import attach_filing
+from posts.listing import attach_filing, author_from
 from posts.media.featured import SharedImage, attach_featured_image, shared_image
 from posts.models import Comment, Correction, Post, Series, modified_at
 from posts.navigation import SeriesPlace, adjacent_posts, related_posts, series_place
@@ -28,14 +27,11 @@ def public_post(slug: str) -> Post | None:
     row = rows[0]
     post = instance(Post, fields, row[: len(fields)])
     joined = row[len(fields) :]
-    author, series = joined[:3], joined[3:6]
-    attach_featured_image(post, joined[6:])
-    if post.author_id is not None:
-        post.author = instance(
-            get_user_model(),
-            ("id", "username", "first_name", "last_name"),
-            (post.author_id, *author),
-        )
+    authored = len(page_queries.POST_AUTHOR)
+    author = joined[:authored]
+    series = joined[authored : authored + len(page_queries.POST_SERIES)]
+    attach_featured_image(post, joined[authored + len(series) :])
+    post.author = author_from(post.author_id, author)
     if post.series_id is not None:
         post.series = instance(
             Series, ("id", "title", "slug", "description"), (post.series_id, *series)

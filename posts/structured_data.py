@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from posts.media.featured import SharedImage
-from posts.models import Post, modified_at
+from posts.models import Post, author_name, modified_at
 
 
 def blog_posting(
@@ -40,7 +40,7 @@ def blog_posting(
     if post.author is not None:
         data["author"] = {
             "@type": "Person",
-            "name": post.author.get_full_name() or post.author.get_username(),
+            "name": author_name(post.author),
             "url": request.build_absolute_uri(
                 reverse("posts:author", kwargs={"username": post.author.get_username()})
             ),

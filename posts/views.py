@@ -2,7 +2,6 @@ import datetime
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,8 +22,16 @@ from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
 from posts.comments.views import blank_form, comment_posted, signed_in_csrf
-from posts.listing import PostList
-from posts.models import Correction, Page, Post, Series, Tag, can_preview
+from posts.listing import PostList, author_from
+from posts.models import (
+    Correction,
+    Page,
+    Post,
+    Series,
+    Tag,
+    author_name,
+    can_preview,
+)
 from posts.navigation import category_branch
 from posts.numbers import page_number, parse_number
 from posts.post_page import PostPage, public_post
@@ -75,7 +82,10 @@ class PostDetailView(DetailView):
             # address they will have.
             posts = Post.objects.visible_to(self.request.user)
             return get_object_or_404(
-                posts.select_related("author", "series", "featured_image"), slug=slug
+                posts.select_related(
+                    "author__author_profile", "series", "featured_image"
+                ),
+                slug=slug,
             )
         return self.public_post()
 
@@ -208,13 +218,17 @@ class AuthorArchiveView(ArchiveView):
     feed_url_name = "posts:author_feed"
     ids = page_queries.AUTHOR_IDS
 
+    template_name = "posts/author_archive.html"
+
     def get_subject(self):
-        return subject_or_404(
-            get_user_model(), page_queries.AUTHOR, username=self.kwargs["username"]
-        )
+        rows = page_queries.AUTHOR.rows(username=self.kwargs["username"])
+        if not rows:
+            raise Http404("No author matches the address.")
+        pk, *shown = rows[0]
+        return author_from(pk, shown)
 
     def get_subject_name(self):
-        return self.subject.get_full_name() or self.subject.get_username()
+        return author_name(self.subject)
 
     def get_values(self):
         return {"author": self.subject.pk}

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.core.management import call_command
 
-from posts.models import Category, Post, PreviewLink, Series
+from posts.models import AuthorProfile, Category, Post, PreviewLink, Series
 from tests.factories import (
     CommentFactory,
     PageFactory,
@@ -23,6 +23,11 @@ def build_demo_site() -> dict[str, str]:
     russia = Category.objects.create(name="Russia", slug="russia", parent=history)
     series = Series.objects.get(slug="great-leaders")
     author = UserFactory(username="ann", first_name="Ann", last_name="Applebaum")
+    # No picture: the pages must load nothing from another site.
+    AuthorProfile.objects.create(
+        user=author,
+        bio="A historian of the Soviet Union.\n\nShe writes the Great Leaders series.",
+    )
     cold_war = TagFactory(name="Cold War", slug="cold-war", description="1947–1991.")
     PostFactory(
         title="Lenin’s testament",

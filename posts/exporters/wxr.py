@@ -41,7 +41,16 @@ from posts.importers.wxr import (
     SERIES_POSITION_META,
     SERIES_TITLE_META,
 )
-from posts.models import Attachment, Category, Comment, Page, Post, Tag, TaggedPost
+from posts.models import (
+    Attachment,
+    Category,
+    Comment,
+    Page,
+    Post,
+    Tag,
+    TaggedPost,
+    author_name,
+)
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -159,6 +168,7 @@ def _authors():
         get_user_model()
         .objects.filter(Q(posts__isnull=False) | Q(comments__isnull=False))
         .distinct()
+        .select_related("author_profile")
         .order_by("pk")
     )
 
@@ -227,7 +237,7 @@ def _author(user) -> str:
         + _element("wp:author_email", user.email, line=False)
         + _element(
             "wp:author_display_name",
-            _html(user.get_full_name() or user.get_username()),
+            _html(author_name(user)),
             line=False,
         )
         + _element("wp:author_first_name", _html(user.first_name), line=False)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("posts", "0021_media"),
+        ("posts", "0023_autosaves"),
     ]
 
     operations = [

@@ -8,9 +8,13 @@
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.media.models: the media library's images;
 - posts.previews.models: links that open a draft to whoever holds them;
+- posts.autosaves.models: the text of a post kept while it is written;
+- posts.authors.models: writers' public profiles;
 - search: the search index's table, on SQLite.
 """
 
+from posts.authors.models import AuthorProfile, author_name
+from posts.autosaves.models import Autosave, AutosaveQuerySet
 from posts.comments.models import Comment, CommentQuerySet
 from posts.media.models import Image
 from posts.models.content import (
@@ -38,6 +42,9 @@ __all__ = [
     "EXCERPT_WORDS",
     "RESERVED_PAGE_SLUGS",
     "Attachment",
+    "AuthorProfile",
+    "Autosave",
+    "AutosaveQuerySet",
     "Category",
     "Comment",
     "CommentQuerySet",
@@ -56,6 +63,7 @@ __all__ = [
     "Tag",
     "TaggedPost",
     "WordPressImport",
+    "author_name",
     "can_preview",
     "can_publish",
     "handles_others_posts",

@@ -168,7 +168,7 @@ class PostQuerySet(models.QuerySet):
         """What a list of posts shows: author, categories (`category_list`)
         and tags (`tag_list`), in a fixed number of queries whatever the
         page size. (The public pages read them with posts.listing.)"""
-        return self.select_related("author", "series").prefetch_related(
+        return self.select_related("author__author_profile", "series").prefetch_related(
             models.Prefetch("categories", to_attr="category_list"),
             models.Prefetch("tags", to_attr="tag_list"),
         )

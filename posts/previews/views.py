@@ -17,7 +17,9 @@ def shared_preview(request, token):
     The page is the holder's alone: no cache keeps it (the page cache and
     nginx keep nothing marked private or no-store) and search engines are
     asked to leave it out, should a link leak."""
-    links = PreviewLink.objects.select_related("post__author", "post__series")
+    links = PreviewLink.objects.select_related(
+        "post__author__author_profile", "post__series"
+    )
     link = get_object_or_404(links, token=token)
     post = link.post
     if post.is_published:
