@@ -67,8 +67,8 @@ class PostPage:
 
     @cached_property
     def post(self) -> Post:
-        """The post, with its categories and tags fetched."""
-        attach_filing([self._post])
+        """The post, with its categories, tags and people fetched."""
+        attach_filing([self._post], people=True)
         return self._post
 
     @cached_property
@@ -127,7 +127,13 @@ class PostPage:
 
     @cached_property
     def structured_data(self) -> dict:
-        return blog_posting(self.post, self._request, modified=self.modified_at)
+        return blog_posting(
+            self.post,
+            self._request,
+            modified=self.modified_at,
+            about=self.post.about_list,
+            mentions=self.post.mention_list,
+        )
 
     @cached_property
     def citation(self) -> Citation:

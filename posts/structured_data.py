@@ -4,14 +4,20 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from posts import historical_dates
 from posts.models import Post, modified_at
+from posts.people.structured_data import person_reference
 
 
-def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
+def blog_posting(
+    post: Post, request: HttpRequest, *, modified=None, about=(), mentions=()
+) -> dict:
     """A schema.org BlogPosting for `post`: headline, summary, dates, author
     when known, its categories and tags, and the series it is part of.
     Reads only what the post page has already fetched; `modified` is the
-    post's modified date when a note has moved it (posts.models.corrections).
+    post's modified date when a note has moved it (posts.models.corrections);
+    `about` and `mentions` are the people it is about and mentions, and its
+    historical date is its temporalCoverage.
     """
     url = request.build_absolute_uri(post.get_absolute_url())
     data = {
@@ -55,4 +61,10 @@ def blog_posting(post: Post, request: HttpRequest, *, modified=None) -> dict:
         }
         if post.series_position:
             data["position"] = post.series_position
+    if about:
+        data["about"] = [person_reference(person, request) for person in about]
+    if mentions:
+        data["mentions"] = [person_reference(person, request) for person in mentions]
+    if post.historical_date:
+        data["temporalCoverage"] = historical_dates.iso_8601(post.historical_date)
     return data
