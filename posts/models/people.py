@@ -137,10 +137,7 @@ class Person(models.Model):
         if not self.sort_name:
             *first, last = self.name.split() or [""]
             self.sort_name = ", ".join(filter(None, [last, " ".join(first)]))
-        born, died = historical_dates.span(self.born), historical_dates.span(self.died)
-        self.born_key = born and born.start
-        self.died_key = died and died.start
-        self.era_key = self.died_key if died else self.born_key
+        self.derive_dates()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -152,6 +149,13 @@ class Person(models.Model):
     @property
     def other_name_list(self) -> list[str]:
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
+
+    def derive_dates(self) -> None:
+        """The sort keys of the person's dates."""
+        born, died = historical_dates.span(self.born), historical_dates.span(self.died)
+        self.born_key = born and born.start
+        self.died_key = died and died.start
+        self.era_key = self.died_key if died else self.born_key
 
     @property
     def biography_paragraphs(self) -> list[str]:
@@ -196,9 +200,12 @@ class Office(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.derive_dates()
+        super().save(*args, **kwargs)
+
+    def derive_dates(self) -> None:
         started = historical_dates.span(self.started)
         self.started_key = started and started.start
-        super().save(*args, **kwargs)
 
     @property
     def term_in_words(self) -> str:
