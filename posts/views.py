@@ -27,6 +27,7 @@ from posts.listing import PostList
 from posts.models import Correction, Page, Post, Series, Tag, can_preview
 from posts.navigation import category_branch
 from posts.numbers import page_number, parse_number
+from posts.people.search import find_people
 from posts.people.views import on_this_day
 from posts.post_page import PostPage, public_post
 from posts.search import SearchResults
@@ -341,6 +342,9 @@ class SearchView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(search_query=self.query, **kwargs)
         shows(self.request, POSTS, *(post_tag(post.pk) for post in context["page_obj"]))
+        if context["page_obj"].number == 1:
+            context["people_found"] = find_people(self.query)
+            shows(self.request, PEOPLE)
         return context
 
 

@@ -269,3 +269,30 @@ def test_people_pages_stay_within_the_query_budget(
     for url in ["/people/", people[0].get_absolute_url(), "/timeline/"]:
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == HTTPStatus.OK
+
+
+def test_search_finds_a_person_by_any_of_their_names(client, khrushchev):
+    for query in ["Khrushchov", "khrushchev", "Хрущёв", "Nikita Sergeyevich"]:
+        response = client.get("/search/", {"q": query})
+
+        assert [p.name for p in response.context["people_found"]] == [
+            "Nikita Khrushchev"
+        ], query
+
+
+def test_a_persons_page_comes_before_posts_that_mention_them(client, khrushchev):
+    response = client.get("/search/", {"q": "Lenin"})
+
+    text = response.text
+    assert text.index('href="/people/vladimir-lenin/"') < text.index(
+        khrushchev.get_absolute_url()
+    )
+
+
+def test_the_sitemap_lists_people_the_index_and_the_timeline(client, khrushchev):
+    response = client.get("/sitemap-people.xml")
+
+    assert "/people/nikita-khrushchev/</loc>" in response.text
+    assert "/people/</loc>" in response.text
+    assert "/timeline/</loc>" in response.text
+    assert "sitemap-people.xml" in client.get("/sitemap.xml").text
