@@ -296,3 +296,10 @@ def test_the_sitemap_lists_people_the_index_and_the_timeline(client, khrushchev)
     assert "/people/</loc>" in response.text
     assert "/timeline/</loc>" in response.text
     assert "sitemap-people.xml" in client.get("/sitemap.xml").text
+
+
+@pytest.mark.parametrize("url", ["/people/", "/people/joseph-stalin/", "/timeline/"])
+def test_the_pages_answer_head_requests_as_get(client, khrushchev, url):
+    response = client.head(url)
+
+    assert response.status_code == HTTPStatus.OK

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from greatleaders.page_cache import post_tag, shows
 from posts import page_queries
@@ -18,7 +18,7 @@ from posts.people.structured_data import person_page
 DATED = ("id", "title", "slug", "published_at", "historical_date", "historical_start")
 
 
-@require_GET
+@require_safe
 def person_list(request):
     """/people/: everyone, alphabetically and by era."""
     people = list(Person.objects.alphabetical())
@@ -30,7 +30,7 @@ def person_list(request):
     )
 
 
-@require_GET
+@require_safe
 def person_detail(request, slug):
     """A person's page: biography, offices, the posts about them, then
     those mentioning them."""
@@ -53,7 +53,7 @@ def person_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def timeline_page(request):
     """/timeline/: posts by the date of what they tell; ?person= and
     ?category= (slugs) narrow it."""
