@@ -72,6 +72,8 @@ def validate_edtf(text: str) -> None:
 
 
 def _check_placeable(parsed, text: str) -> None:
+    """Refuse what EDTF allows but a timeline cannot place: open ends, days
+    a month lacks, intervals ending before they start, years out of reach."""
     if isinstance(parsed, edtf.Interval | edtf.Level1Interval):
         ends = (parsed.lower, parsed.upper)
         if any(isinstance(end, edtf.UnspecifiedIntervalSection) for end in ends):

@@ -266,7 +266,16 @@ def test_people_pages_stay_within_the_query_budget(
         post.historical_date = f"19{number:02d}-01-01"
         post.save()
 
-    for url in ["/people/", people[0].get_absolute_url(), "/timeline/"]:
+    urls = [
+        "/people/",
+        people[0].get_absolute_url(),
+        f"{people[0].get_absolute_url()}feed/",
+        "/timeline/",
+        f"/timeline/?person={people[0].slug}&category={categories[0].slug}",
+        "/on-this-day/feed/",
+        "/search/?q=leader",
+    ]
+    for url in urls:
         with django_assert_max_num_queries(8):
             assert client.get(url).status_code == HTTPStatus.OK
 
