@@ -17,6 +17,7 @@ from posts.models import (
     Series,
     Tag,
 )
+from posts.people import admin as people_admin  # noqa: F401 (registers it)
 from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
 from posts.roles_admin import PostNotesPermissions, PostRolesMixin
@@ -98,6 +99,18 @@ class PostForm(forms.ModelForm):
     def clean_tags(self):
         return tags_for_names(self.instance, self.cleaned_data["tags"])
 
+    def clean(self):
+        cleaned = super().clean()
+        about = set(cleaned.get("people_about") or ())
+        both = about & set(cleaned.get("people_mentioned") or ())
+        if both:
+            names = ", ".join(sorted(person.name for person in both))
+            self.add_error(
+                "people_mentioned",
+                f"The post is about {names}: leave them out of those it mentions.",
+            )
+        return cleaned
+
 
 @admin.register(Post)
 class PostAdmin(
@@ -128,7 +141,14 @@ class PostAdmin(
     search_fields = ["title", "slug", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["author", "categories", "series", "featured_image"]
+    autocomplete_fields = [
+        "author",
+        "categories",
+        "series",
+        "featured_image",
+        "people_about",
+        "people_mentioned",
+    ]
     actions = ["publish", "move_to_draft"]
     inlines = [CorrectionInline]
     readonly_fields = ["shared_previews", "created_at", "updated_at"]
@@ -148,6 +168,10 @@ class PostAdmin(
             },
         ),
         ("Filing", {"fields": ["categories", "tags", "series", "series_position"]}),
+        (
+            "People and period",
+            {"fields": ["people_about", "people_mentioned", "historical_date"]},
+        ),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

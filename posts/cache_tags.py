@@ -18,17 +18,26 @@ The tags:
   note added, changed or removed expires it and its post's tag (the note
   shows on the post, and its date is the post's modified date in lists
   and feeds).
+- PEOPLE: people's names, dates, biographies and offices (people pages,
+  the index, and the names a post page shows). A person or office saved
+  or removed expires it; a post's people changing expires POSTS and the
+  post's tag, as its categories do.
+- TODAY: what "on this day" shows (the home page, its feed). Its versions
+  end by themselves at the next midnight in the site's time zone, so the
+  pages showing it turn over then without a write.
 - SITE (every page): the menu and static pages, and `expire_pages`.
 
 Writes that send no signal (`QuerySet.update()`) expire their tags where
 they are made: see `Post.objects.set_status()` and `Comment.objects.set_status()`.
 """
 
+import datetime
 import time
 
 from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 from greatleaders import page_cache
 from greatleaders.page_cache import SITE, expire_on_commit, post_tag
@@ -36,6 +45,8 @@ from greatleaders.page_cache import SITE, expire_on_commit, post_tag
 POSTS = "posts"
 COMMENTS = "comments"
 CORRECTIONS = "corrections"
+PEOPLE = "people"
+TODAY = "today"
 # When the database cannot say when the next post is due, ask again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60
 
@@ -50,6 +61,15 @@ def next_scheduled_post() -> float:
     except DatabaseError:
         return time.time() + UNKNOWN_SCHEDULE_SECONDS
     return due.timestamp() if due else float("inf")
+
+
+def next_midnight() -> float:
+    """The next midnight in the site's time zone, as a timestamp: "on this
+    day" changes then."""
+    now = timezone.localtime()
+    tomorrow = now.date() + datetime.timedelta(days=1)
+    midnight = datetime.datetime.combine(tomorrow, datetime.time())
+    return timezone.make_aware(midnight).timestamp()
 
 
 def post_saved(sender, instance, created, **kwargs):
@@ -91,6 +111,10 @@ def names_changed(sender, instance, update_fields=None, **kwargs):
     expire_on_commit(POSTS)
 
 
+def person_changed(sender, **kwargs):
+    expire_on_commit(PEOPLE)
+
+
 def page_changed(sender, **kwargs):
     # Static pages are few and the menu on every page lists them.
     expire_on_commit(SITE)
@@ -103,21 +127,31 @@ def connect() -> None:
         Comment,
         Correction,
         Image,
+        Office,
         Page,
+        Person,
         Post,
         Series,
         Tag,
     )
 
     page_cache.set_deadline(POSTS, next_scheduled_post)
+    page_cache.set_deadline(TODAY, next_midnight)
     post_save.connect(post_saved, sender=Post)
     post_delete.connect(post_deleted, sender=Post)
-    for through in (Post.categories.through, Post.tags.through):
+    for through in (
+        Post.categories.through,
+        Post.tags.through,
+        Post.people_about.through,
+        Post.people_mentioned.through,
+    ):
         m2m_changed.connect(post_filing_changed, sender=through)
     for signal in (post_save, post_delete):
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
+        signal.connect(person_changed, sender=Person)
+        signal.connect(person_changed, sender=Office)
         # An image's alt text and caption show wherever it is featured.
         for model in (Category, Tag, Series, Image, get_user_model(), AuthorProfile):
             signal.connect(names_changed, sender=model)

@@ -17,6 +17,7 @@ from posts.addresses import address
 from posts.authors.models import AuthorProfile, attach_profile
 from posts.media.featured import FEATURED_IMAGE_COLUMNS, attach_featured_image
 from posts.models import Post, TaggedPost
+from posts.models.people import wikidata_url
 
 # What a list shows of a post; feeds also show its text (FULL).
 LISTED = (
@@ -47,28 +48,50 @@ AUTHOR_SHOWN = (
 _AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR_SHOWN)
 
 
-def _filing(ids):
-    """The categories (kind 0) and tags (kind 1) of the posts `ids`."""
-    categories = Post.categories.through.objects.filter(post_id__in=ids).annotate(
-        kind=Value(0),
-        filed=F("post_id"),
-        term=F("category_id"),
-        name=F("category__name"),
-        slug=F("category__slug"),
-    )
-    tags = TaggedPost.objects.filter(content_object_id__in=ids).annotate(
-        kind=Value(1),
-        filed=F("content_object_id"),
-        term=F("tag_id"),
-        name=F("tag__name"),
-        slug=F("tag__slug"),
-    )
-    columns = ("kind", "filed", "term", "name", "slug")
-    return (
-        categories.values_list(*columns)
-        .union(tags.values_list(*columns), all=True)
-        .order_by("kind", "name")
-    )
+FILING_COLUMNS = ("kind", "filed", "term", "name", "slug", "detail")
+# The kinds of FILING_COLUMNS' rows: categories and tags; and on a post's
+# page, the people it is about and mentions (their Wikidata id as detail).
+CATEGORY, TAG, ABOUT, MENTIONED = range(4)
+
+
+def _filing(ids, *, people=False):
+    """The categories and tags of the posts `ids`, and with `people` the
+    people they are about and mention, by kind and name."""
+    parts = [
+        Post.categories.through.objects.filter(post_id__in=ids).annotate(
+            kind=Value(CATEGORY),
+            filed=F("post_id"),
+            term=F("category_id"),
+            name=F("category__name"),
+            slug=F("category__slug"),
+            detail=Value(""),
+        ),
+        TaggedPost.objects.filter(content_object_id__in=ids).annotate(
+            kind=Value(TAG),
+            filed=F("content_object_id"),
+            term=F("tag_id"),
+            name=F("tag__name"),
+            slug=F("tag__slug"),
+            detail=Value(""),
+        ),
+    ]
+    if people:
+        for kind, through in (
+            (ABOUT, Post.people_about.through),
+            (MENTIONED, Post.people_mentioned.through),
+        ):
+            parts.append(
+                through.objects.filter(post_id__in=ids).annotate(
+                    kind=Value(kind),
+                    filed=F("post_id"),
+                    term=F("person_id"),
+                    name=F("person__name"),
+                    slug=F("person__slug"),
+                    detail=F("person__wikidata_id"),
+                )
+            )
+    first, *rest = (part.values_list(*FILING_COLUMNS) for part in parts)
+    return first.union(*rest, all=True).order_by("kind", "name")
 
 
 _POSTS = PreparedQuery(
@@ -79,8 +102,11 @@ _FULL_POSTS = PreparedQuery(
     lambda ids: Post.objects.filter(pk__in=ids),
     (*FULL, *_AUTHOR_COLUMNS, *FEATURED_IMAGE_COLUMNS),
 )
-_FILING = PreparedQuery(_filing, ("kind", "filed", "term", "name", "slug"))
-_ARCHIVES = ("posts:category", "posts:tag")
+_FILING = PreparedQuery(_filing, FILING_COLUMNS)
+_FILING_AND_PEOPLE = PreparedQuery(
+    lambda ids: _filing(ids, people=True), FILING_COLUMNS
+)
+_ARCHIVES = ("posts:category", "posts:tag", "posts:person", "posts:person")
 
 
 def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
@@ -102,6 +128,23 @@ def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """A person a post is about or mentions, as its page names them."""
+
+    pk: int
+    name: str
+    slug: str
+    wikidata_id: str
+
+    def get_absolute_url(self):
+        return address("posts:person", slug=self.slug)
+
+    @property
+    def wikidata_url(self) -> str:
+        return wikidata_url(self.wikidata_id)
+
+
+@dataclass(frozen=True, slots=True)
 class FiledUnder:
     """A category or tag of a listed post, as the post shows it: a name
     linking to its archive."""
@@ -115,18 +158,25 @@ class FiledUnder:
         return address(self.archive, slug=self.slug)
 
 
-def attach_filing(posts: list[Post]) -> None:
+def attach_filing(posts: list[Post], *, people: bool = False) -> None:
     """Give each of `posts` its categories (`category_list`) and tags
-    (`tag_list`), by name, from one query."""
+    (`tag_list`), by name, from one query; with `people`, also the people
+    it is about (`about_list`) and mentions (`mention_list`)."""
     by_id = {post.pk: post for post in posts}
     for post in posts:
         post.category_list, post.tag_list = [], []
+        post.about_list, post.mention_list = [], []
     if not by_id:
         return
-    for kind, post_id, *term in _FILING.rows(ids=list(by_id)):
+    query = _FILING_AND_PEOPLE if people else _FILING
+    for kind, post_id, pk, name, slug, detail in query.rows(ids=list(by_id)):
         post = by_id[post_id]
-        terms = post.tag_list if kind else post.category_list
-        terms.append(FiledUnder(*term, archive=_ARCHIVES[kind]))
+        if kind in (ABOUT, MENTIONED):
+            named = post.about_list if kind == ABOUT else post.mention_list
+            named.append(NamedPerson(pk, name, slug, detail))
+            continue
+        terms = post.tag_list if kind == TAG else post.category_list
+        terms.append(FiledUnder(pk, name, slug, archive=_ARCHIVES[kind]))
 
 
 def author_from(pk, columns):

@@ -47,10 +47,24 @@ PERIOD_IDS = PreparedQuery(
 SERIES_IDS = PreparedQuery(
     lambda now, series: Post.objects.published(now).in_series(series), IDS
 )
+PERSON_IDS = PreparedQuery(
+    lambda now, person: (
+        Post.objects.published(now).about_or_mentioning(person).person_page_order()
+    ),
+    ("id", "is_about"),
+)
 # Feeds: the newest first, sticky or not, whatever the list's own order.
 LATEST_IDS = PreparedQuery(lambda now: Post.objects.published(now), IDS)
 SERIES_LATEST_IDS = PreparedQuery(
     lambda now, series: Post.objects.published(now).filter(series=series), IDS
+)
+PERSON_LATEST_IDS = PreparedQuery(
+    lambda now, person: (
+        Post.objects.published(now)
+        .about_or_mentioning(person)
+        .order_by("-published_at", "-pk")
+    ),
+    IDS,
 )
 
 # What lists are of.

@@ -66,8 +66,8 @@ class PostPage:
 
     @cached_property
     def post(self) -> Post:
-        """The post, with its categories and tags fetched."""
-        attach_filing([self._post])
+        """The post, with its categories, tags and people fetched."""
+        attach_filing([self._post], people=True)
         return self._post
 
     @cached_property
@@ -135,7 +135,12 @@ class PostPage:
     @cached_property
     def structured_data(self) -> dict:
         return blog_posting(
-            self.post, self._request, modified=self.modified_at, image=self.shared_image
+            self.post,
+            self._request,
+            modified=self.modified_at,
+            image=self.shared_image,
+            about=self.post.about_list,
+            mentions=self.post.mention_list,
         )
 
     @cached_property

@@ -1,5 +1,5 @@
 """Sitemaps for search engines: /sitemap.xml is an index of one sitemap per
-section (posts, categories, tags, series, pages), each split into pages of
+section (posts, categories, tags, series, pages, people), each split into pages of
 2000 addresses as WordPress's are. Only what readers can open is listed:
 visible posts, published pages, and archives holding at least one visible
 post, each with the date it last changed.
@@ -16,7 +16,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 
-from posts.models import Category, Page, Post, Series, Tag
+from posts.models import Category, Page, Person, Post, Series, Tag
 
 # WordPress's wp_sitemaps_get_max_urls().
 URLS_PER_SITEMAP = 2000
@@ -131,10 +131,23 @@ class PageSitemap(SectionSitemap):
             yield Entry(page.get_absolute_url(), page.updated_at)
 
 
+class PeopleSitemap(SectionSitemap):
+    """The people index, the timeline, and every person's page."""
+
+    def entries(self):
+        people = list(Person.objects.alphabetical().only("slug", "updated_at"))
+        newest = max((person.updated_at for person in people), default=None)
+        yield Entry(reverse("posts:people"), newest)
+        yield Entry(reverse("posts:timeline"), None)
+        for person in people:
+            yield Entry(person.get_absolute_url(), person.updated_at)
+
+
 SITEMAPS = {
     "posts": PostSitemap,
     "pages": PageSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
     "series": SeriesSitemap,
+    "people": PeopleSitemap,
 }

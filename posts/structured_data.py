@@ -4,18 +4,27 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+from posts import historical_dates
 from posts.media.featured import SharedImage
 from posts.models import Post, author_name, modified_at
+from posts.people.structured_data import person_reference
 
 
 def blog_posting(
-    post: Post, request: HttpRequest, *, modified=None, image: SharedImage | None = None
+    post: Post,
+    request: HttpRequest,
+    *,
+    modified=None,
+    image: SharedImage | None = None,
+    about=(),
+    mentions=(),
 ) -> dict:
     """A schema.org BlogPosting for `post`: headline, summary, dates, author
     when known, its categories and tags, and the series it is part of.
     Reads only what the post page has already fetched; `modified` is the
     post's modified date when a note has moved it (posts.models.corrections);
-    `image`, its featured image.
+    `image`, its featured image; `about` and `mentions` are the people it is
+    about and mentions, and its historical date is its temporalCoverage.
     """
     url = request.build_absolute_uri(post.get_absolute_url())
     data = {
@@ -66,4 +75,10 @@ def blog_posting(
         }
         if post.series_position:
             data["position"] = post.series_position
+    if about:
+        data["about"] = [person_reference(person, request) for person in about]
+    if mentions:
+        data["mentions"] = [person_reference(person, request) for person in mentions]
+    if post.historical_date:
+        data["temporalCoverage"] = historical_dates.iso_8601(post.historical_date)
     return data

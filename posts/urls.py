@@ -3,6 +3,8 @@ from django.urls import path, re_path
 
 from posts import feeds, views
 from posts.comments import views as comment_views
+from posts.people import feeds as people_feeds
+from posts.people import views as people_views
 from posts.previews.views import shared_preview
 from posts.sitemaps import SITEMAPS
 
@@ -43,6 +45,8 @@ urlpatterns = [
     *feed_paths("tag/<str:slug>/", feeds.TagFeed, "tag_feed"),
     *feed_paths("series/<str:slug>/", feeds.SeriesFeed, "series_feed"),
     *feed_paths("author/<str:username>/", feeds.AuthorFeed, "author_feed"),
+    *feed_paths("people/<str:slug>/", people_feeds.PersonFeed, "person_feed"),
+    *feed_paths("on-this-day/", people_feeds.OnThisDayFeed, "on_this_day_feed"),
     *feed_paths(POST, feeds.PostCommentFeed, "post_comments_feed", re_path),
     # Reading
     re_path(r"^(?P<year>[0-9]{4})/$", views.DateArchiveView.as_view(), name="year"),
@@ -59,6 +63,9 @@ urlpatterns = [
     path("series/", views.SeriesListView.as_view(), name="series_list"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("series/<str:slug>/", views.SeriesDetailView.as_view(), name="series"),
+    path("people/", people_views.person_list, name="people"),
+    path("people/<str:slug>/", people_views.person_detail, name="person"),
+    path("timeline/", people_views.timeline_page, name="timeline"),
     # A draft, for whoever holds a link an editor shared (posts.previews).
     path("preview/<slug:token>/", shared_preview, name="shared_preview"),
     # Static pages take any other single-segment address (/about/); their

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView
 from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
-from posts.cache_tags import CORRECTIONS, POSTS
+from posts.cache_tags import CORRECTIONS, PEOPLE, POSTS
 from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
@@ -34,6 +34,8 @@ from posts.models import (
 )
 from posts.navigation import category_branch
 from posts.numbers import page_number, parse_number
+from posts.people.search import find_people
+from posts.people.views import on_this_day
 from posts.post_page import PostPage, public_post
 from posts.search import SearchResults
 
@@ -62,10 +64,17 @@ class PagedListView(ListView):
 
 
 class PostListView(PagedListView):
-    """The home page: the latest visible posts, sticky ones first."""
+    """The home page: the latest visible posts, sticky ones first, and on
+    its first page the posts of "on this day"."""
 
     template_name = "posts/post_list.html"
     ids = page_queries.FRONT_PAGE_IDS
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context["on_this_day"] = on_this_day(self.request)
+        return context
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -135,7 +144,7 @@ class PostDetailView(DetailView):
             )
         except InvalidPage as invalid:
             raise Http404(str(invalid)) from invalid
-        shows(self.request, POSTS, *map(post_tag, post_page.posts_shown()))
+        shows(self.request, POSTS, PEOPLE, *map(post_tag, post_page.posts_shown()))
         # The post as the page shows it, its categories and tags fetched.
         return super().get_context_data(
             post_page=post_page, post=post_page.post, **kwargs
@@ -347,6 +356,9 @@ class SearchView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(search_query=self.query, **kwargs)
         shows(self.request, POSTS, *(post_tag(post.pk) for post in context["page_obj"]))
+        if context["page_obj"].number == 1:
+            context["people_found"] = find_people(self.query)
+            shows(self.request, PEOPLE)
         return context
 
 

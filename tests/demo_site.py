@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.core.management import call_command
 
-from posts.models import AuthorProfile, Category, Post, PreviewLink, Series
+from posts.models import AuthorProfile, Category, Person, Post, PreviewLink, Series
 from tests.factories import (
     CommentFactory,
     PageFactory,
@@ -29,7 +29,7 @@ def build_demo_site() -> dict[str, str]:
         bio="A historian of the Soviet Union.\n\nShe writes the Great Leaders series.",
     )
     cold_war = TagFactory(name="Cold War", slug="cold-war", description="1947–1991.")
-    PostFactory(
+    lenins_testament = PostFactory(
         title="Lenin’s testament",
         slug="lenins-testament",
         body="<p>Lenin wrote of Stalin’s rudeness in his last letters.</p>",
@@ -39,7 +39,11 @@ def build_demo_site() -> dict[str, str]:
         tags=[cold_war],
         series=series,
         series_position=0,
+        # Dictated from 23 December 1922, with a postscript of 4 January.
+        historical_date="1922-12-23/1923-01-04",
     )
+    lenins_testament.people_about.add(Person.objects.get(slug="vladimir-lenin"))
+    lenins_testament.people_mentioned.add(Person.objects.get(slug="joseph-stalin"))
     first = CommentFactory(
         post=khrushchev, author_name="Lev", author_url="https://example.com/lev"
     )
@@ -76,4 +80,8 @@ def build_demo_site() -> dict[str, str]:
         "404": "/no-such-page/",
         "shared-preview": shared.get_absolute_url(),
         "preview-gone": revoked.get_absolute_url(),
+        "people": "/people/",
+        "person": "/people/vladimir-lenin/",
+        "timeline": "/timeline/",
+        "timeline-of-a-person": "/timeline/?person=joseph-stalin",
     }

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from posts.models import Category, Comment, Page, Post, Series, Tag
+from posts.models import Category, Comment, Page, Person, Post, Series, Tag
 
 PAST = datetime(2010, 1, 1, tzinfo=UTC)
 
@@ -90,6 +90,16 @@ class PostFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.tags.set(extracted)
 
+    @factory.post_generation
+    def about(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.people_about.set(extracted)
+
+    @factory.post_generation
+    def mentions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.people_mentioned.set(extracted)
+
 
 class PageFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -121,6 +131,14 @@ class CommentFactory(factory.django.DjangoModelFactory):
         pending = factory.Trait(status=Comment.Status.PENDING)
         spam = factory.Trait(status=Comment.Status.SPAM)
         trashed = factory.Trait(status=Comment.Status.TRASH)
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Leader Number{n}")
+    slug = factory.Sequence(lambda n: f"leader-{n}")
 
 
 def saved_with(instance, **fields):

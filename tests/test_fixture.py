@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from posts.models import Category, Post, Series
+from posts.models import Category, Office, Person, Post, Series
 from tests.html_text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +100,39 @@ def test_the_loaded_post_keeps_what_saving_it_would_derive_from_its_body(khrushc
     assert loaded == (khrushchev.opening_words, khrushchev.word_count)
     assert khrushchev.summary.startswith("Continuing our examination")
     assert khrushchev.reading_minutes == 8
+
+
+def test_the_post_is_about_khrushchev_and_mentions_stalin_and_lenin(khrushchev):
+    about = [(p.name, p.life_in_words) for p in khrushchev.people_about.all()]
+    mentioned = {(p.name, p.life_in_words) for p in khrushchev.people_mentioned.all()}
+
+    assert about == [("Nikita Khrushchev", "15 April 1894 – 11 September 1971")]
+    assert mentioned == {
+        ("Joseph Stalin", "18 December 1878 – 5 March 1953"),
+        ("Vladimir Lenin", "22 April 1870 – 21 January 1924"),
+    }
+    office = khrushchev.people_about.get().offices.get()
+    assert (office.title, office.term_in_words) == (
+        "First Secretary of the Communist Party of the Soviet Union",
+        "1953–1964",
+    )
+    assert khrushchev.historical_date_in_words == "25 February 1956"
+
+
+def test_the_fixtures_sort_keys_are_those_saving_derives(khrushchev):
+    # loaddata writes rows without save(): the sort keys are in the file.
+    keys = ("historical_start", "historical_end", "historical_month", "historical_day")
+    people = {"born_key", "died_key", "era_key"}
+    for loaded, derive, names in [
+        (khrushchev, khrushchev.derive_historical_date, keys),
+        *((person, person.derive_dates, people) for person in Person.objects.all()),
+        *(
+            (office, office.derive_dates, ["started_key"])
+            for office in Office.objects.all()
+        ),
+    ]:
+        before = {name: getattr(loaded, name) for name in names}
+
+        derive()
+
+        assert {name: getattr(loaded, name) for name in names} == before

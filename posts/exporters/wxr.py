@@ -8,7 +8,8 @@ categories, tags, series, comments and attachment addresses.
 Series have no WordPress equivalent. Each post in a series carries its
 membership as post meta (greatleaders_series with the series' slug, and
 …_title, …_description and …_position), which WordPress keeps as custom
-fields and `import_wxr` reads back.
+fields and `import_wxr` reads back. So do historical dates and people (see
+posts.importers.wxr_people).
 
 What is plain text here (titles, excerpts, names, descriptions, comments) is
 HTML on WordPress, so it is written escaped. Bodies are written with the
@@ -41,6 +42,7 @@ from posts.importers.wxr import (
     SERIES_POSITION_META,
     SERIES_TITLE_META,
 )
+from posts.importers.wxr_people import historical_date_meta, people_meta
 from posts.models import (
     Attachment,
     Category,
@@ -110,8 +112,8 @@ def export_wxr(out: TextIO) -> Counter:
         write(_tag(tag, ids))
         counts["tags"] += 1
     write(_element("generator", "Great Leaders"))
-    for post, terms, comments in _posts_in_chunks():
-        write(_post(post, terms, comments, ids, site))
+    for post, terms, comments, people in _posts_in_chunks():
+        write(_post(post, terms, comments, ids, site, people=people))
         counts["posts"] += 1
         counts["comments"] += len(comments)
     for page in Page.objects.order_by("pk").iterator():
@@ -206,8 +208,9 @@ def _posts_in_chunks(chunk_size: int = 200):
             .order_by("pk")
         ):
             comments[comment.post_id].append(comment)
+        people = people_meta(ids)
         for post in chunk:
-            yield post, terms[post.pk], comments[post.pk]
+            yield post, terms[post.pk], comments[post.pk], people[post.pk]
         last = chunk[-1].pk
 
 
@@ -276,6 +279,8 @@ def _post(
     comments: list[Comment],
     ids: _Ids,
     site: str,
+    *,
+    people: list[tuple[str, str]] = (),
 ) -> str:
     post_id = ids.post(post)
     if post.status == Post.Status.PUBLISHED:
@@ -290,6 +295,7 @@ def _post(
             (SERIES_DESCRIPTION_META, post.series.description),
             (SERIES_POSITION_META, str(post.series_position)),
         ]
+    meta += [*historical_date_meta(post), *people]
     comments_xml = "".join(_comment(comment, ids) for comment in comments)
     return _item(
         post_id=post_id,

@@ -20,6 +20,12 @@ SERIES_TITLE_META = "greatleaders_series_title"
 SERIES_DESCRIPTION_META = "greatleaders_series_description"
 SERIES_POSITION_META = "greatleaders_series_position"
 NAVIGATION_META = "greatleaders_show_in_navigation"
+# A post's historical date (EDTF), and the people it is about and mentions:
+# one meta entry a person, its value the person as JSON (see
+# posts.importers.wxr_people).
+HISTORICAL_DATE_META = "greatleaders_historical_date"
+PERSON_ABOUT_META = "greatleaders_person_about"
+PERSON_MENTIONED_META = "greatleaders_person_mentioned"
 OLD_SLUG_META = "_wp_old_slug"
 # WordPress's own limit for a meta key.
 KEY_LENGTH = 255
@@ -30,6 +36,9 @@ READ_META = {
     SERIES_POSITION_META,
     NAVIGATION_META,
     OLD_SLUG_META,
+    HISTORICAL_DATE_META,
+    PERSON_ABOUT_META,
+    PERSON_MENTIONED_META,
 }
 
 

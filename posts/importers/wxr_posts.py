@@ -6,8 +6,8 @@ WordPress ID, dates, author, stickiness and whether it takes comments; its
 status becomes ours (`POST_STATUSES`): a password-protected post becomes
 private, and one with a status we do not know a draft, both noted in the
 report. Its old address and the slugs WordPress remembers it had before
-redirect to it. Series membership comes from the post meta our own export
-writes.
+redirect to it. Series membership, the historical date and the people it
+is about and mentions come from the post meta our own export writes.
 """
 
 from django.utils import timezone
@@ -26,6 +26,7 @@ from posts.importers.wxr_items import (
     old_path,
 )
 from posts.importers.wxr_media import Pictures
+from posts.importers.wxr_people import People
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_MISSED, CHANGED_PASSWORD, CHANGED_STATUS
 from posts.importers.wxr_terms import Terms
@@ -55,6 +56,7 @@ class Posts:
         self.authors, self.terms = authors, terms
         self.pictures = pictures
         self.series: dict[str, Series] = {}
+        self.people = People(self.report)
         self.waiting: list[Item] = []
 
     def take(self, item: Item) -> None:
@@ -124,7 +126,9 @@ class Posts:
         if series_slug := meta.get(SERIES_META, "").strip():
             post.series = self._series(series_slug, meta)
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
+        post.historical_date = self.people.date_of(meta, f"“{title}”")
         post.save()
+        self.people.link(post, item.meta)
         self.report.created["posts"] += 1
         count_unread_meta(item, self.report, self.pictures.read_meta("post"))
         return post

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('posts', '0018_corrections'),
+        ('posts', '0019_people'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -4,6 +4,7 @@
 - taxonomy: categories, tags and series, which posts are filed under;
 - posts.comments.models: comments (the comments package holds all of them);
 - wordpress: what is kept of the WordPress site the blog came from;
+- people: the people posts are about or mention, and their offices;
 - corrections: dated correction and update notes on posts;
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.media.models: the media library's images;
@@ -33,6 +34,7 @@ from posts.models.content import (
 )
 from posts.models.corrections import Correction, CorrectionQuerySet, modified_at
 from posts.models.imports import WordPressImport
+from posts.models.people import Office, Person, PersonQuerySet
 from posts.models.search import SearchEntry
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
 from posts.models.wordpress import Attachment, Redirect
@@ -51,8 +53,11 @@ __all__ = [
     "Correction",
     "CorrectionQuerySet",
     "Image",
+    "Office",
     "Page",
     "PageQuerySet",
+    "Person",
+    "PersonQuerySet",
     "Post",
     "PostQuerySet",
     "PreviewLink",

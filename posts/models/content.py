@@ -6,6 +6,8 @@ staff also open the rest their role lets them work on, to preview it
 (`visible_to`).
 """
 
+import calendar
+import datetime
 import re
 
 from django.conf import settings
@@ -19,11 +21,12 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from greatleaders.page_cache import expire_on_commit, post_tag
-from posts import text
+from posts import historical_dates, text
 from posts.addresses import address
 from posts.cache_tags import POSTS
 from posts.editor import EDITOR_EXTENSIONS
 from posts.media.markup import responsive_body
+from posts.models.people import Person, historical_date_field, sort_key_field
 from posts.models.taxonomy import Category, Series, TaggedPost
 from posts.models.wordpress import wordpress_id
 from posts.sanitize import sanitize_html
@@ -181,6 +184,44 @@ class PostQuerySet(models.QuerySet):
             thread_count=_approved_comment_count(parent=None),
         )
 
+    def about_or_mentioning(self, person):
+        """Posts about `person` or mentioning them (a person or an id), each
+        once, `is_about` telling which."""
+        about = Post.people_about.through.objects.filter(person=person)
+        mentioning = Post.people_mentioned.through.objects.filter(person=person)
+        return self.filter(
+            models.Q(pk__in=about.values("post_id"))
+            | models.Q(pk__in=mentioning.values("post_id"))
+        ).annotate(is_about=models.Exists(about.filter(post=models.OuterRef("pk"))))
+
+    def person_page_order(self):
+        """A person's page: the posts about them first, then those
+        mentioning them; series parts together in series order, then the
+        rest as published."""
+        return self.order_by(
+            models.F("is_about").desc(),
+            models.F("series_id").asc(nulls_last=True),
+            "series_position",
+            "published_at",
+            "pk",
+        )
+
+    def on_the_timeline(self):
+        """Posts with a historical date, in the order of what they tell:
+        by its first day, the shorter first, then as published."""
+        return self.filter(historical_start__isnull=False).order_by(
+            "historical_start", "historical_end", "published_at", "pk"
+        )
+
+    def on_this_day(self, today: datetime.date):
+        """Posts whose historical date is `today`'s day and month, in some
+        year, the oldest events first. In a year without 29 February, the
+        posts of that day show on the 28th rather than not at all."""
+        days = models.Q(historical_month=today.month, historical_day=today.day)
+        if (today.month, today.day) == (2, 28) and not calendar.isleap(today.year):
+            days |= models.Q(historical_month=2, historical_day=29)
+        return self.filter(days).order_by("historical_start", "published_at", "pk")
+
     def front_page_order(self):
         return self.order_by("-sticky", "-published_at", "-pk")
 
@@ -291,6 +332,34 @@ class Post(Writing):
     sticky = models.BooleanField(
         default=False, help_text="Sticky posts stay at the top of the home page."
     )
+    people_about = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="posts_about",
+        verbose_name="about",
+        help_text="The people the post is about: it is listed first on their pages.",
+    )
+    people_mentioned = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="posts_mentioning",
+        verbose_name="mentions",
+        help_text="Other people the post mentions.",
+    )
+    historical_date = historical_date_field(
+        "historical date",
+        "When what the post tells happened, in EDTF: 1956-02-25, 1894-04~ "
+        "(about April 1894), 1450? (perhaps 1450), 152X (the 1520s), -0043 "
+        "(44 BC), 1953/1964 (from 1953 to 1964). It places the post on the "
+        "timeline; a single day also shows it on that day each year.",
+    )
+    # Derived from historical_date as the post is saved (see
+    # posts.historical_dates.span): the timeline sorts by them, "on this
+    # day" finds posts by the last two.
+    historical_start = sort_key_field("historical date from (sort key)")
+    historical_end = sort_key_field("historical date to (sort key)")
+    historical_month = models.PositiveSmallIntegerField(null=True, editable=False)
+    historical_day = models.PositiveSmallIntegerField(null=True, editable=False)
     comments_open = models.BooleanField(default=True)
     featured_image = models.ForeignKey(
         "posts.Image",
@@ -340,6 +409,14 @@ class Post(Writing):
             models.Index(
                 fields=["id", "status", "published_at"], name="posts_visible_by_id_idx"
             ),
+            models.Index(
+                fields=["historical_start", "historical_end"],
+                name="posts_timeline_idx",
+            ),
+            models.Index(
+                fields=["historical_month", "historical_day"],
+                name="posts_on_this_day_idx",
+            ),
         ]
         # WordPress's capabilities that Django's add/change/delete/view lack
         # (see posts.roles).
@@ -349,6 +426,7 @@ class Post(Writing):
         ]
 
     def save(self, *args, **kwargs):
+        self.derive_historical_date()
         super().save(*args, **kwargs)
         self._remember_listing()
 
@@ -367,6 +445,8 @@ class Post(Writing):
         "series_id",
         "series_position",
         "featured_image_id",
+        # Its place on the timeline and "on this day".
+        "historical_date",
     )
 
     @classmethod
@@ -390,6 +470,18 @@ class Post(Writing):
         if loaded is None or len(loaded) < len(self.LISTING_FIELDS):
             return True
         return any(getattr(self, name) != value for name, value in loaded.items())
+
+    def derive_historical_date(self) -> None:
+        """The timeline's and "on this day"'s keys, from historical_date."""
+        span = historical_dates.span(self.historical_date)
+        self.historical_start = span and span.start
+        self.historical_end = span and span.end
+        self.historical_month = span and span.month
+        self.historical_day = span and span.day
+
+    @property
+    def historical_date_in_words(self) -> str:
+        return historical_dates.in_words(self.historical_date)
 
     def derive_from_body(self) -> None:
         """Its opening words, and its number of words."""
@@ -438,7 +530,9 @@ RESERVED_PAGE_SLUGS = frozenset(
         "corrections",
         "feed",
         "media",
+        "on-this-day",
         "page",
+        "people",
         "preview",
         "robots.txt",
         "search",
@@ -446,6 +540,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "sitemap.xml",
         "static",
         "tag",
+        "timeline",
     }
 )
 
