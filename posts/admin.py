@@ -97,6 +97,10 @@ class PostForm(forms.ModelForm):
         return tags_for_names(self.instance, self.cleaned_data["tags"])
 
 
+# How footnotes look in the body editor.
+EDITOR_CSS = "css/editor-footnote.css"
+
+
 @admin.register(Post)
 class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.ModelAdmin):
     form = PostForm
@@ -123,6 +127,10 @@ class PostAdmin(PostRolesMixin, RevisionsMixin, SharedPreviewsMixin, admin.Model
     autocomplete_fields = ["author", "categories", "series"]
     actions = ["publish", "move_to_draft"]
     inlines = [CorrectionInline]
+
+    class Media:
+        css = {"all": [EDITOR_CSS]}
+
     readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt"]}),
@@ -196,6 +204,10 @@ class PageAdmin(RevisionsMixin, admin.ModelAdmin):
     search_fields = ["title", "slug", "description", "body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
+
+    class Media:
+        css = {"all": [EDITOR_CSS]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "description"]}),
         (

@@ -26,4 +26,15 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # The project's own (static/js/editor-footnote.js): a note in the text.
+    "Footnote": True,
 }
+
+
+def footnote_allowlist(config, allowlist) -> None:
+    """What a footnote adds to the HTML the editor allows (see
+    posts.footnotes)."""
+    allowlist["tags"].add("span")
+    allowlist["attributes"].setdefault("span", set()).update(
+        {"data-footnote", "data-source", "data-locator"}
+    )

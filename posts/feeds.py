@@ -166,7 +166,7 @@ class PostFeed(SiteFeed):
         return post.summary
 
     def item_extra_kwargs(self, post):
-        return {"content_html": post.body}
+        return {"content_html": post.body_html}
 
     def item_pubdate(self, post):
         return post.published_at

@@ -33,7 +33,7 @@ LISTED = (
     "comment_count",
     "word_count",
 )
-FULL = (*LISTED, "body", "created_at", "updated_at")
+FULL = (*LISTED, "body_html", "created_at", "updated_at")
 AUTHOR = ("id", "username", "first_name", "last_name")
 _AUTHOR_COLUMNS = tuple(f"author__{name}" for name in AUTHOR[1:])
 

@@ -33,6 +33,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from posts import wp_footnotes
 from posts.importers.autop import join_lines
 from posts.importers.wxr import (
     NAVIGATION_META,
@@ -280,6 +281,9 @@ def _post(
             (SERIES_DESCRIPTION_META, post.series.description),
             (SERIES_POSITION_META, str(post.series_position)),
         ]
+    body, notes = wp_footnotes.to_wordpress(post.body, f"post-{post_id}")
+    if notes:
+        meta = [*meta, (wp_footnotes.META_KEY, notes)]
     comments_xml = "".join(_comment(comment, ids) for comment in comments)
     return _item(
         post_id=post_id,
@@ -287,7 +291,7 @@ def _post(
         link=site + post.get_absolute_url(),
         guid=f"{site}/?p={post_id}",
         creator=post.author.get_username() if post.author else "",
-        body=post.body,
+        body=body,
         excerpt=post.excerpt,
         date=post.published_at,
         modified=post.updated_at,
@@ -304,12 +308,16 @@ def _post(
 
 def _page(page: Page, ids: _Ids, site: str) -> str:
     page_id = ids.page(page)
+    body, notes = wp_footnotes.to_wordpress(page.body, f"page-{page_id}")
+    meta = [(NAVIGATION_META, "1" if page.show_in_navigation else "0")]
+    if notes:
+        meta.append((wp_footnotes.META_KEY, notes))
     return _item(
         post_id=page_id,
         title=page.title,
         link=site + page.get_absolute_url(),
         guid=f"{site}/?page_id={page_id}",
-        body=page.body,
+        body=body,
         excerpt=page.description,
         date=page.created_at,
         modified=page.updated_at,
@@ -318,7 +326,7 @@ def _page(page: Page, ids: _Ids, site: str) -> str:
         status="publish" if page.is_published else "draft",
         post_type="page",
         menu_order=page.navigation_order,
-        meta=[(NAVIGATION_META, "1" if page.show_in_navigation else "0")],
+        meta=meta,
     )
 
 

@@ -4,6 +4,7 @@ address the item had on the old site."""
 
 from urllib.parse import unquote, urlsplit
 
+from posts import wp_footnotes
 from posts.importers import wp_content
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import (
@@ -30,6 +31,7 @@ READ_META = {
     SERIES_POSITION_META,
     NAVIGATION_META,
     OLD_SLUG_META,
+    wp_footnotes.META_KEY,
 }
 
 
@@ -40,7 +42,8 @@ def item_body(item: Item, report: ImportReport) -> str:
         report.changed[CHANGED_UNTITLED] += 1
     if wp_content.unsupported_shortcodes(item.content):
         report.changed[CHANGED_SHORTCODES] += 1
-    return wp_content.body_html(item.content)
+    notes = dict(item.meta).get(wp_footnotes.META_KEY, "")
+    return wp_content.body_html(wp_footnotes.from_wordpress(item.content, notes))
 
 
 def count_unread_meta(item: Item, report: ImportReport) -> None:

@@ -19,7 +19,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from greatleaders.page_cache import expire_on_commit, post_tag
-from posts import text
+from posts import footnotes, text
 from posts.addresses import address
 from posts.cache_tags import POSTS
 from posts.editor import EDITOR_EXTENSIONS
@@ -66,6 +66,12 @@ class Writing(models.Model):
     )
     # Derived from the body as it is saved (see derive_from_body).
     opening_words = models.TextField(editable=False, blank=True)
+    body_html = models.TextField(
+        "body as readers see it",
+        editable=False,
+        blank=True,
+        help_text="The body with its notes numbered and its works cited.",
+    )
 
     class Meta:
         abstract = True
@@ -84,7 +90,8 @@ class Writing(models.Model):
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
         saved."""
-        self.opening_words = opening_words(self.body)
+        self.opening_words = opening_words(footnotes.without_notes(self.body))
+        self.body_html = footnotes.render(self.body)
 
     @property
     def summary(self):
