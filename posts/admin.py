@@ -18,6 +18,7 @@ from posts.models import (
 from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
 from posts.roles_admin import PostNotesPermissions, PostRolesMixin
+from posts.sources import admin as sources_admin  # noqa: F401 (registers it)
 from posts.tag_names import tags_for_names
 from posts.wordpress_import import admin as wordpress_import_admin  # noqa: F401
 

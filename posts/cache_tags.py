@@ -17,6 +17,9 @@ The tags:
   note added, changed or removed expires it and its post's tag (the note
   shows on the post, and its date is the post's modified date in lists
   and feeds).
+- SOURCES: the list of sources (/sources/). A source added, changed or
+  removed expires it, and so does a post starting or ceasing to cite one;
+  the posts it names are shown by their own tags.
 - SITE (every page): the menu and static pages, and `expire_pages`.
 
 Writes that send no signal (`QuerySet.update()`) expire their tags where
@@ -35,6 +38,7 @@ from greatleaders.page_cache import SITE, expire_on_commit, post_tag
 POSTS = "posts"
 COMMENTS = "comments"
 CORRECTIONS = "corrections"
+SOURCES = "sources"
 # When the database cannot say when the next post is due, ask again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60
 
@@ -83,6 +87,10 @@ def correction_changed(sender, instance, **kwargs):
     expire_on_commit(post_tag(instance.post_id), CORRECTIONS)
 
 
+def sources_changed(sender, **kwargs):
+    expire_on_commit(SOURCES)
+
+
 def names_changed(sender, instance, update_fields=None, **kwargs):
     # A log-in stamps the user's last_login: nothing any page shows.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
@@ -96,16 +104,27 @@ def page_changed(sender, **kwargs):
 
 
 def connect() -> None:
-    from posts.models import Category, Comment, Correction, Page, Post, Series, Tag
+    from posts.models import (
+        Category,
+        Comment,
+        Correction,
+        Page,
+        Post,
+        Series,
+        Source,
+        Tag,
+    )
 
     page_cache.set_deadline(POSTS, next_scheduled_post)
     post_save.connect(post_saved, sender=Post)
     post_delete.connect(post_deleted, sender=Post)
     for through in (Post.categories.through, Post.tags.through):
         m2m_changed.connect(post_filing_changed, sender=through)
+    m2m_changed.connect(sources_changed, sender=Source.cited_in.through)
     for signal in (post_save, post_delete):
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
+        signal.connect(sources_changed, sender=Source)
         for model in (Category, Tag, Series, get_user_model()):
             signal.connect(names_changed, sender=model)

@@ -58,6 +58,7 @@ urlpatterns = [
     path("author/<str:username>/", views.AuthorArchiveView.as_view(), name="author"),
     path("series/", views.SeriesListView.as_view(), name="series_list"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
     path("series/<str:slug>/", views.SeriesDetailView.as_view(), name="series"),
     # A draft, for whoever holds a link an editor shared (posts.previews).
     path("preview/<slug:token>/", shared_preview, name="shared_preview"),

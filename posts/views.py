@@ -18,13 +18,13 @@ from django.views.generic import DetailView, ListView
 from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
-from posts.cache_tags import CORRECTIONS, POSTS
+from posts.cache_tags import CORRECTIONS, POSTS, SOURCES
 from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
 from posts.comments.views import blank_form, comment_posted, signed_in_csrf
 from posts.listing import PostList
-from posts.models import Correction, Page, Post, Series, Tag, can_preview
+from posts.models import Correction, Page, Post, Series, Source, Tag, can_preview
 from posts.navigation import category_branch
 from posts.numbers import page_number, parse_number
 from posts.post_page import PostPage, public_post
@@ -287,6 +287,22 @@ class CorrectionListView(ListView):
         context = super().get_context_data(**kwargs)
         notes = context["page_obj"]
         shows(self.request, CORRECTIONS, POSTS, *(post_tag(n.post_id) for n in notes))
+        return context
+
+
+class SourceListView(ListView):
+    """/sources/: every source, as the bibliography lists it, with the posts
+    readers may see that cite it."""
+
+    template_name = "posts/source_list.html"
+
+    def get_queryset(self):
+        return Source.objects.with_citing_posts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        citing = {post.pk for s in context["object_list"] for post in s.citing_posts}
+        shows(self.request, SOURCES, POSTS, *map(post_tag, citing))
         return context
 
 

@@ -111,9 +111,13 @@ def test_notes_come_back_when_a_revision_is_restored(admin_client, client):
 def test_notes_saved_from_the_admin_are_numbered_on_the_page(admin_client, client):
     post = written(admin_client, body="<p>Text</p>")
 
-    edit(admin_client, post, body=f"<p>Text{note('From the editor.', source='k1')}</p>")
+    edit(
+        admin_client,
+        post,
+        body=f"<p>Text{note('From the editor.', locator='p. 1')}</p>",
+    )
 
-    assert post.body == f"<p>Text{note('From the editor.', source='k1')}</p>"
+    assert post.body == f"<p>Text{note('From the editor.', locator='p. 1')}</p>"
     html = client.get(post.get_absolute_url()).text
     assert notes_shown(html) == [(1, "From the editor.")]
 

@@ -59,4 +59,4 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         if m["type"] == "error"
     ]
     assert errors == []
-    assert len(pages) == 17
+    assert len(pages) == 18

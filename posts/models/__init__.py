@@ -5,6 +5,7 @@
 - posts.comments.models: comments (the comments package holds all of them);
 - wordpress: what is kept of the WordPress site the blog came from;
 - corrections: dated correction and update notes on posts;
+- sources: the works posts cite from their footnotes;
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.previews.models: links that open a draft to whoever holds them;
 - search: the search index's table, on SQLite.
@@ -28,6 +29,7 @@ from posts.models.content import (
 from posts.models.corrections import Correction, CorrectionQuerySet, modified_at
 from posts.models.imports import WordPressImport
 from posts.models.search import SearchEntry
+from posts.models.sources import Source, SourceQuerySet
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
 from posts.models.wordpress import Attachment, Redirect
 from posts.previews.models import PreviewLink, PreviewLinkQuerySet
@@ -50,6 +52,8 @@ __all__ = [
     "Redirect",
     "SearchEntry",
     "Series",
+    "Source",
+    "SourceQuerySet",
     "Tag",
     "TaggedPost",
     "WordPressImport",

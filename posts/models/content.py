@@ -26,6 +26,7 @@ from posts.editor import EDITOR_EXTENSIONS
 from posts.models.taxonomy import Category, Series, TaggedPost
 from posts.models.wordpress import wordpress_id
 from posts.sanitize import sanitize_html
+from posts.sources.citing import cite_notes, link_sources, missing_keys
 
 # WordPress's automatic excerpt: the first 55 words of the text.
 EXCERPT_WORDS = 55
@@ -91,7 +92,18 @@ class Writing(models.Model):
         """Work out what lists and pages show of the body, once, as it is
         saved."""
         self.opening_words = opening_words(footnotes.without_notes(self.body))
-        self.body_html = footnotes.render(self.body)
+        self.body_html = footnotes.render(self.body, cite_notes)
+
+    def clean(self):
+        super().clean()
+        if missing := missing_keys(self.body):
+            raise ValidationError(
+                {
+                    "body": "A note cites a source that does not exist: "
+                    f"{', '.join(missing)}. Add it under Sources, or correct "
+                    "the key."
+                }
+            )
 
     @property
     def summary(self):
@@ -340,8 +352,12 @@ class Post(Writing):
         ]
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding
         super().save(*args, **kwargs)
         self._remember_listing()
+        # Which sources the body cites is derived from it, as its fields
+        # are, but kept in a table of its own: the list of sources reads it.
+        link_sources(self, adding=adding)
 
     def get_absolute_url(self):
         return post_address(self.slug, self.published_at)
@@ -433,6 +449,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "search",
         "series",
         "sitemap.xml",
+        "sources",
         "static",
         "tag",
     }
