@@ -23,6 +23,11 @@ class SourceQuerySet(models.QuerySet):
         )
 
 
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
 class Source(models.Model):
     key = models.SlugField(
         max_length=100,
@@ -48,7 +53,7 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = SourceQuerySet.as_manager()
+    objects = SourceManager()
 
     class Meta:
         ordering = ["sort_key", "key"]
@@ -59,6 +64,9 @@ class Source(models.Model):
     def save(self, *args, **kwargs):
         self.derive_from_csl()
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.key,)
 
     def derive_from_csl(self) -> None:
         self.title = str(self.csl.get("title") or "")[:500]

@@ -48,6 +48,7 @@ LOCATOR_LABELS = {
     "sec": "section",
     "section": "section",
 }
+_STRAY_COMMA = re.compile(r",\s+\(")
 _LOCATOR = re.compile(r"^\s*([a-z]+)\.?\s+(.+)$", re.IGNORECASE)
 
 
@@ -144,7 +145,10 @@ def _html(formatted) -> str:
 
 def _sentence(formatted) -> str:
     # A note is a sentence: "ibid." as citeproc-py gives it starts one too.
-    text = _html(formatted)
+    # Without a locator, citeproc-py leaves the delimiter of a group that
+    # the style leaves empty before a parenthesis ("Title”, (Report…"),
+    # which Chicago never has.
+    text = _STRAY_COMMA.sub(" (", _html(formatted))
     return text[:1].upper() + text[1:]
 
 
