@@ -61,7 +61,11 @@ SERIES = PreparedQuery(
 
 # A post's page.
 
-POST_FIELDS = tuple(field.attname for field in Post._meta.concrete_fields)
+# The body as written stays in the database: readers see it as it was
+# prepared when saved (body_html, with its notes numbered).
+POST_FIELDS = tuple(
+    field.attname for field in Post._meta.concrete_fields if field.attname != "body"
+)
 POST_AUTHOR = ("author__username", "author__first_name", "author__last_name")
 POST_SERIES = ("series__title", "series__slug", "series__description")
 POST = PreparedQuery(
