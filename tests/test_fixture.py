@@ -122,7 +122,7 @@ def test_the_post_cites_khrushchevs_report_in_a_note_and_its_works_cited(
         "congress. ↩"
     ) in text
     assert (
-        "Khrushchev, Nikita. “On the Cult of Personality and Its Consequences”. "
+        "Khrushchev, Nikita. “On the Cult of Personality and Its Consequences.” "
         "Report to the Twentieth Congress of the Communist Party of the Soviet "
         "Union, Moscow, February 25, 1956."
     ) in text.split("\n")

@@ -73,7 +73,7 @@ def imported(name):
         (
             ARTICLE,
             "360",
-            "Polly Jones, “From the Secret Speech to the Burial of Stalin”, "
+            "Polly Jones, “From the Secret Speech to the Burial of Stalin,” "
             "<i>Slavic Review</i> 67, no. 2 (2008): 360.",
         ),
         (
@@ -102,12 +102,12 @@ def test_a_note_cites_the_work_in_full_with_its_locator(item, locator, expected)
         ),
         (
             ARTICLE,
-            "Jones, Polly. “From the Secret Speech to the Burial of Stalin”. "
+            "Jones, Polly. “From the Secret Speech to the Burial of Stalin.” "
             "<i>Slavic Review</i> 67, no. 2 (2008): 352–77.",
         ),
         (
             ARCHIVAL,
-            "Beria, Lavrentiy. “Letter to the Presidium of the Central Committee”. "
+            "Beria, Lavrentiy. “Letter to the Presidium of the Central Committee.” "
             "Letter, March 10, 1953. F. 5, op. 30, d. 4. "
             "Russian State Archive of Contemporary History.",
         ),

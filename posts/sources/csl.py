@@ -48,7 +48,8 @@ LOCATOR_LABELS = {
     "sec": "section",
     "section": "section",
 }
-_STRAY_COMMA = re.compile(r",\s+\(")
+_PUNCTUATION_OUTSIDE = re.compile(r"”([.,])")
+_STRAY_COMMA = re.compile(r",(”?)\s+\(")
 _LOCATOR = re.compile(r"^\s*([a-z]+)\.?\s+(.+)$", re.IGNORECASE)
 
 
@@ -140,7 +141,9 @@ def _as_text(value):
 def _html(formatted) -> str:
     # citeproc-py escapes the text and marks it up with a few tags of its
     # own (small capitals with a style attribute): kept to what bodies hold.
-    return sanitize_html(str(formatted))
+    # It also leaves out the locale's punctuation-in-quote, which Chicago
+    # follows: a period or comma goes inside the closing quotation mark.
+    return _PUNCTUATION_OUTSIDE.sub(r"\1”", sanitize_html(str(formatted)))
 
 
 def _sentence(formatted) -> str:
@@ -148,7 +151,7 @@ def _sentence(formatted) -> str:
     # Without a locator, citeproc-py leaves the delimiter of a group that
     # the style leaves empty before a parenthesis ("Title”, (Report…"),
     # which Chicago never has.
-    text = _STRAY_COMMA.sub(" (", _html(formatted))
+    text = _STRAY_COMMA.sub(r"\1 (", _html(formatted))
     return text[:1].upper() + text[1:]
 
 
