@@ -451,3 +451,33 @@ def test_the_import_command_reports_and_refuses_bad_files():
 
     with pytest.raises(CommandError, match=r"Nothing was imported\. The record"):
         call_command("import_sources", str(DATA / "unclosed.ris"))
+
+
+def test_the_editor_reads_the_keys_of_the_sources_there_are(admin_client):
+    source("taubman2003", BOOK)
+
+    response = admin_client.get(reverse("admin:posts_source_keys"))
+
+    assert response.json() == {
+        "sources": [{"key": "taubman2003", "title": BOOK["title"]}]
+    }
+
+
+def test_the_keys_of_the_sources_are_for_staff_only(client):
+    source("taubman2003", BOOK)
+
+    response = client.get(reverse("admin:posts_source_keys"))
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert "taubman2003" not in response.text
+
+
+def test_other_csl_json_that_is_not_json_is_refused(admin_client):
+    response = admin_client.post(
+        reverse("admin:posts_source_add"),
+        {"key": "x", "type": "book", "work_title": "A title", "other": "{DOI: 1"},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "This is not JSON" in response.text
+    assert not Source.objects.exists()

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -42,8 +43,10 @@ class SourceAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         upload = self.admin_site.admin_view(self.import_view)
+        keys = self.admin_site.admin_view(self.keys_view)
         return [
             path("import/", upload, name="posts_source_import"),
+            path("keys/", keys, name="posts_source_keys"),
             *super().get_urls(),
         ]
 
@@ -67,6 +70,13 @@ class SourceAdmin(admin.ModelAdmin):
         keys = set(queryset.values_list("key", flat=True))
         super().delete_queryset(request, queryset)
         refresh_citing(keys)
+
+    def keys_view(self, request):
+        """The sources' keys and titles, for the body editor's footnotes."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        sources = Source.objects.values("key", "title")
+        return JsonResponse({"sources": list(sources)})
 
     def import_view(self, request):
         if not self.has_add_permission(request):

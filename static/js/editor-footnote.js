@@ -37,12 +37,38 @@ const escaped = (text) => {
   return holder.innerHTML
 }
 
+// Offers the keys of the sources there are in the dialog's "Source key"
+// field, read from `url` (the admin's list of keys) when the dialog opens.
+const offerSourceKeys = (url) => {
+  const input = document.querySelector("dialog[open] input[name=source]")
+  if (!url || !input) return
+  const list = document.createElement("datalist")
+  list.id = `${input.id}-keys`
+  input.after(list)
+  input.setAttribute("list", list.id)
+  fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    .then((response) => (response.ok ? response.json() : { sources: [] }))
+    .then(({ sources }) => {
+      for (const source of sources) {
+        const option = document.createElement("option")
+        option.value = source.key
+        option.textContent = source.title
+        list.append(option)
+      }
+    })
+    .catch(() => {})
+}
+
 export const Footnote = Node.create({
   name: "footnote",
   group: "inline",
   inline: true,
   atom: true,
   selectable: true,
+
+  addOptions() {
+    return { sourceKeysUrl: "" }
+  },
 
   addAttributes() {
     return {
@@ -75,11 +101,13 @@ export const Footnote = Node.create({
           const { selection } = editor.state
           const current = selection.node?.type.name === this.name ? selection.node : null
           const attrs = current ? current.attrs : { html: "", source: "", locator: "" }
-          noteDialog(editor, {
+          const answer = noteDialog(editor, {
             text: textOf(attrs.html),
             source: attrs.source,
             locator: attrs.locator,
-          }).then((values) => {
+          })
+          offerSourceKeys(this.options.sourceKeysUrl)
+          answer.then((values) => {
             if (!values) return
             const text = values.text.trim()
             const html = current && text === textOf(attrs.html) ? attrs.html : escaped(text)

@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from posts.models import Post
+from posts.models import Post, Source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -9,6 +9,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_an_editor_inserts_a_note_and_readers_follow_it_and_come_back(
     page, log_in, live_server
 ):
+    Source.objects.create(
+        key="taubman2003",
+        csl={
+            "type": "book",
+            "author": [{"family": "Taubman", "given": "William"}],
+            "title": "Khrushchev: The Man and His Era",
+            "issued": {"date-parts": [[2003]]},
+        },
+    )
     log_in(page)
     page.goto(f"{live_server.url}/admin/posts/post/add/")
     page.get_by_label("Title:").fill("The Secret Speech")
@@ -21,6 +30,8 @@ def test_an_editor_inserts_a_note_and_readers_follow_it_and_come_back(
     ).click()
     dialog = page.locator("dialog[open]")
     dialog.locator("textarea[name=text]").fill("In closed session, 25 February 1956.")
+    expect(dialog.locator("datalist option[value=taubman2003]")).to_have_count(1)
+    dialog.locator("input[name=source]").fill("taubman2003")
     dialog.locator("input[name=locator]").fill("p. 12")
     dialog.get_by_role("button", name="Save note").click()
     expect(editor.locator("span[data-footnote]")).to_have_count(1)
@@ -31,13 +42,17 @@ def test_an_editor_inserts_a_note_and_readers_follow_it_and_come_back(
     post = Post.objects.get(title="The Secret Speech")
     assert post.body == (
         '<p>Khrushchev spoke for four hours<span data-footnote="" '
-        'data-locator="p. 12">In closed session, 25 February 1956.</span>.</p>'
+        'data-source="taubman2003" data-locator="p. 12">'
+        "In closed session, 25 February 1956.</span>.</p>"
     )
     page.goto(f"{live_server.url}{post.get_absolute_url()}")
     reference = page.get_by_role("link", name="1", exact=True)
     reference.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}{post.get_absolute_url()}#note-1")
-    expect(page.locator("#note-1")).to_contain_text("In closed session")
+    expect(page.locator("#note-1")).to_contain_text(
+        "William Taubman, Khrushchev: The Man and His Era, 2003, 12. In closed session"
+    )
+    expect(page.locator(".works-cited")).to_contain_text("Taubman, William.")
     page.get_by_role("link", name="Back to the text of note 1").click()
     expect(page).to_have_url(f"{live_server.url}{post.get_absolute_url()}#note-ref-1")
