@@ -104,6 +104,13 @@ def works_cited(entries: Sequence[str]) -> str:
     )
 
 
+def linked_to(prepared: str, url: str) -> str:
+    """A body `prepared` by `render`, its links between notes and text made
+    absolute with the page's `url`: a feed reader shows the body away from
+    its page."""
+    return prepared.replace('href="#note-', f'href="{url}#note-')
+
+
 def parse(body: str):
     return lxml.html.fragment_fromstring(body, create_parent="div")
 

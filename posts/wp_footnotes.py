@@ -40,19 +40,26 @@ def from_wordpress(content: str, meta_value: str) -> str:
     return _MARKER.sub(note, content)
 
 
-def to_wordpress(body: str, key: str) -> tuple[str, str]:
+def to_wordpress(
+    body: str, key: str, cite: footnotes.CiteNotes | None = None
+) -> tuple[str, str]:
     """`body` as WordPress content, and its `footnotes` meta ("" without
     notes). `key` makes each note's id, so a post exports the same way
-    every time."""
+    every time. WordPress has no sources: a note citing one carries its
+    citation as text (from `cite`), as readers see it."""
     if not footnotes.has_notes(body):
         return body, ""
     root = footnotes.parse(body)
+    found = footnotes.notes_in(body)
+    citations = list(cite(found).notes) if cite else []
+    citations += [""] * (len(found) - len(citations))
     notes = []
-    for number, (span, note) in enumerate(
-        zip(footnotes.note_elements(root), footnotes.notes_in(body), strict=True), 1
+    for number, (span, note, citation) in enumerate(
+        zip(footnotes.note_elements(root), found, citations, strict=True), 1
     ):
         note_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}#{number}"))
-        notes.append({"content": note.html, "id": note_id})
+        content = " ".join(part for part in (citation, note.html) if part)
+        notes.append({"content": content, "id": note_id})
         marker = lxml.html.fragment_fromstring(
             f'<sup data-fn="{note_id}" class="fn">'
             f'<a href="#{note_id}" id="{note_id}-link">{number}</a></sup>'

@@ -10,7 +10,7 @@ from django.urls import reverse
 from posts.exporters.wxr import export_wxr
 from posts.footnotes import notes_in, render
 from posts.importers.wxr import import_stream, import_wxr
-from posts.models import Post
+from posts.models import Post, Source
 from posts.revisions.history import revisions_of
 from posts.sanitize import sanitize_html
 from tests.factories import PageFactory, PostFactory
@@ -168,14 +168,15 @@ def test_pages_number_their_notes_too(client):
     assert notes_shown(html) == [(1, "A page note.")]
 
 
-def test_feeds_carry_the_numbered_notes(client):
-    PostFactory(body=f"<p>Fed{note('A note in the feed.')}</p>")
+def test_feeds_carry_the_numbered_notes_linked_to_the_post_page(client):
+    post = PostFactory(body=f"<p>Fed{note('A note in the feed.')}</p>")
 
-    response = client.get(reverse("posts:feed"))
+    response = client.get(reverse("posts:feed_json"))
 
+    content = response.json()["items"][0]["content_html"]
     assert response.status_code == HTTPStatus.OK
-    assert "A note in the feed." in response.text
-    assert "note-ref-1" in response.text
+    assert "A note in the feed." in content
+    assert f'href="http://testserver{post.get_absolute_url()}#note-1"' in content
 
 
 def test_the_body_editor_offers_the_footnote_button(admin_client):
@@ -235,3 +236,23 @@ def test_notes_survive_an_export_and_its_import():
     import_stream(io.BytesIO(out.getvalue().encode()))
 
     assert Post.objects.get(slug="noted").body == body
+
+
+def test_the_export_gives_a_note_citing_a_source_its_citation_as_text():
+    Source.objects.create(
+        key="taubman2003",
+        csl={"type": "book", "title": "Khrushchev", "issued": {"date-parts": [[2003]]}},
+    )
+    PostFactory(body=f"<p>A{note('Aside.', source='taubman2003', locator='p. 3')}</p>")
+
+    out = io.StringIO()
+    export_wxr(out)
+
+    item = fromstring(out.getvalue()).find("channel").find("item")
+    meta = {
+        pair.find(f"{WP}meta_key").text: pair.find(f"{WP}meta_value").text
+        for pair in item.findall(f"{WP}postmeta")
+    }
+    assert [n["content"] for n in json.loads(meta["footnotes"])] == [
+        "<i>Khrushchev</i>, 2003, 3. Aside."
+    ]

@@ -43,6 +43,7 @@ from posts.importers.wxr import (
     SERIES_TITLE_META,
 )
 from posts.models import Attachment, Category, Comment, Page, Post, Tag, TaggedPost
+from posts.sources.citing import cite_notes
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -281,7 +282,7 @@ def _post(
             (SERIES_DESCRIPTION_META, post.series.description),
             (SERIES_POSITION_META, str(post.series_position)),
         ]
-    body, notes = wp_footnotes.to_wordpress(post.body, f"post-{post_id}")
+    body, notes = wp_footnotes.to_wordpress(post.body, f"post-{post_id}", cite_notes)
     if notes:
         meta = [*meta, (wp_footnotes.META_KEY, notes)]
     comments_xml = "".join(_comment(comment, ids) for comment in comments)
@@ -308,7 +309,7 @@ def _post(
 
 def _page(page: Page, ids: _Ids, site: str) -> str:
     page_id = ids.page(page)
-    body, notes = wp_footnotes.to_wordpress(page.body, f"page-{page_id}")
+    body, notes = wp_footnotes.to_wordpress(page.body, f"page-{page_id}", cite_notes)
     meta = [(NAVIGATION_META, "1" if page.show_in_navigation else "0")]
     if notes:
         meta.append((wp_footnotes.META_KEY, notes))
