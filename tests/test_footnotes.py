@@ -202,15 +202,20 @@ def test_a_wordpress_import_keeps_its_footnotes_as_ours(client):
     assert references(html) == [1, 2]
 
 
+def exported_item():
+    """The first item of the site's WordPress export."""
+    out = io.StringIO()
+    export_wxr(out)
+    return fromstring(out.getvalue()).find("channel").find("item")
+
+
 def test_the_export_writes_the_notes_back_as_wordpress_keeps_them():
     PostFactory(
         slug="noted", body=f"<p>A{note('First.')} B{note('<em>Second</em>.')}</p>"
     )
 
-    out = io.StringIO()
-    export_wxr(out)
+    item = exported_item()
 
-    item = fromstring(out.getvalue()).find("channel").find("item")
     meta = {
         pair.find(f"{WP}meta_key").text: pair.find(f"{WP}meta_value").text
         for pair in item.findall(f"{WP}postmeta")
@@ -245,10 +250,8 @@ def test_the_export_gives_a_note_citing_a_source_its_citation_as_text():
     )
     PostFactory(body=f"<p>A{note('Aside.', source='taubman2003', locator='p. 3')}</p>")
 
-    out = io.StringIO()
-    export_wxr(out)
+    item = exported_item()
 
-    item = fromstring(out.getvalue()).find("channel").find("item")
     meta = {
         pair.find(f"{WP}meta_key").text: pair.find(f"{WP}meta_value").text
         for pair in item.findall(f"{WP}postmeta")
