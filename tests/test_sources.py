@@ -481,3 +481,21 @@ def test_other_csl_json_that_is_not_json_is_refused(admin_client):
     assert response.status_code == HTTPStatus.OK
     assert "This is not JSON" in response.text
     assert not Source.objects.exists()
+
+
+def test_a_source_s_admin_page_shows_it_formatted_and_the_posts_citing_it(
+    admin_client,
+):
+    work = source("taubman2003", BOOK)
+    post = PostFactory(
+        title="The rise", body=f"<p>A{note('', source='taubman2003')}</p>"
+    )
+
+    response = admin_client.get(reverse("admin:posts_source_change", args=[work.pk]))
+
+    assert "Taubman, William. <i>Khrushchev: The Man and His Era</i>." in response.text
+    assert (
+        f'<a href="{reverse("admin:posts_post_change", args=[post.pk])}">The rise</a>'
+        in response.text
+    )
+    assert 'value="Khrushchev: The Man and His Era"' in response.text

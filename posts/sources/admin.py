@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from posts.models import Source
@@ -19,7 +20,7 @@ class SourceAdmin(admin.ModelAdmin):
     form = SourceForm
     list_display = ["title", "key", "entry", "updated_at"]
     search_fields = ["key", "title", "sort_key"]
-    readonly_fields = ["entry"]
+    readonly_fields = ["entry", "citing_posts"]
     fieldsets = [
         (None, {"fields": ["key", "type", "authors", "work_title", "date"]}),
         (
@@ -38,7 +39,8 @@ class SourceAdmin(admin.ModelAdmin):
             },
         ),
         ("Archive", {"fields": ["archive", "archive_location"]}),
-        ("More", {"fields": ["other", "entry"], "classes": ["collapse"]}),
+        ("Use", {"fields": ["entry", "citing_posts"]}),
+        ("More", {"fields": ["other"], "classes": ["collapse"]}),
     ]
 
     def get_urls(self):
@@ -55,6 +57,21 @@ class SourceAdmin(admin.ModelAdmin):
         # Formatted by the CSL processor from escaped text, then sanitised
         # as a body is (posts.sources.csl).
         return mark_safe(source.entry_html)
+
+    @admin.display(description="cited in")
+    def citing_posts(self, source):
+        posts = source.cited_in.order_by("-published_at") if source.pk else []
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:posts_post_change", args=[post.pk]), post.title)
+                    for post in posts
+                ),
+            )
+            or "No post yet."
+        )
 
     def save_model(self, request, obj, form, change):
         old_key = Source.objects.filter(pk=obj.pk).values_list("key", flat=True).first()
