@@ -82,6 +82,9 @@ class SourceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.TextInput | forms.URLInput):
+                field.widget.attrs.setdefault("class", "vTextField")
         item = dict(self.instance.csl or {})
         if not self.is_bound and item:
             self.initial.update(fields_of(item))
