@@ -124,6 +124,10 @@ export const Footnote = Node.create({
     }
   },
 
+  addKeyboardShortcuts() {
+    return { "Mod-Alt-f": () => this.editor.commands.editFootnote() }
+  },
+
   addMenuItems({ menu, buttons }) {
     menu.defineItem({
       name: "footnote",

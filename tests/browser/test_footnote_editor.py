@@ -56,3 +56,18 @@ def test_an_editor_inserts_a_note_and_readers_follow_it_and_come_back(
     expect(page.locator(".works-cited")).to_contain_text("Taubman, William.")
     page.get_by_role("link", name="Back to the text of note 1").click()
     expect(page).to_have_url(f"{live_server.url}{post.get_absolute_url()}#note-ref-1")
+
+
+def test_a_shortcut_opens_the_note_dialog_at_the_cursor(page, log_in, live_server):
+    log_in(page)
+    page.goto(f"{live_server.url}/admin/posts/post/add/")
+    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    page.keyboard.type("Text")
+
+    page.keyboard.press("Control+Alt+f")
+    dialog = page.locator("dialog[open]")
+    dialog.locator("textarea[name=text]").fill("By the keyboard.")
+    dialog.get_by_role("button", name="Save note").click()
+
+    expect(editor.locator("span[data-footnote]")).to_have_text("By the keyboard.")
