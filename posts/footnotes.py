@@ -123,11 +123,15 @@ def serialize(root) -> str:
 
 
 def note_elements(root) -> list:
-    # A note inside a note is text of the outer one, not a note of its own.
+    """The notes of a parsed body, in the order of the text (a note inside
+    a note is not one of them)."""
     return root.xpath(f"//span[@{MARKER}][not(ancestor::span[@{MARKER}])]")
 
 
 def _note(number: int, span) -> Note:
+    # A note written inside a note is text of the outer one.
+    for nested in span.xpath(f".//span[@{MARKER}]"):
+        nested.drop_tag()
     inner = html.escape(span.text or "", quote=False) + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in span
     )
