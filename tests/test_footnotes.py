@@ -192,7 +192,7 @@ def test_the_body_editor_offers_the_footnote_button(admin_client):
 
 
 def test_a_wordpress_import_keeps_its_footnotes_as_ours(client):
-    import_wxr(wxr("footnotes.xml"))
+    report = import_wxr(wxr("footnotes.xml"))
 
     post = Post.objects.get(slug="the-thaw")
     assert [n.html for n in notes_in(post.body)] == [
@@ -200,6 +200,7 @@ def test_a_wordpress_import_keeps_its_footnotes_as_ours(client):
         "<em>The New York Times</em> printed a text in June.",
     ]
     assert "data-fn" not in post.body
+    assert "footnotes" not in report.skipped_meta
     html = client.get(post.get_absolute_url()).text
     assert references(html) == [1, 2]
 
