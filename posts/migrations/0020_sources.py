@@ -1,20 +1,14 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-from posts import footnotes
 
-
-def render_bodies(apps, schema_editor):
-    # Bodies saved before notes existed hold none: what readers see is the
-    # body itself, unless an import brought notes in.
+def show_bodies_as_written(apps, schema_editor):
+    # No body saved before this holds a note (the sanitiser took out every
+    # <span>), so readers see each as written. Only empty ones are filled:
+    # another migration may have prepared them already.
     for name in ("Post", "Page"):
         model = apps.get_model("posts", name)
-        model.objects.update(body_html=models.F("body"))
-        noted = model.objects.filter(body__contains=footnotes.MARKER)
-        for writing in noted.only("pk", "body").iterator():
-            model.objects.filter(pk=writing.pk).update(
-                body_html=footnotes.render(writing.body)
-            )
+        model.objects.filter(body_html="").update(body_html=models.F("body"))
 
 
 # Who looks after sources (see posts.roles): Editors all of them; Authors
@@ -88,6 +82,6 @@ class Migration(migrations.Migration):
                 verbose_name="body as readers see it",
             ),
         ),
-        migrations.RunPython(render_bodies, migrations.RunPython.noop),
+        migrations.RunPython(show_bodies_as_written, migrations.RunPython.noop),
         migrations.RunPython(grant_source_permissions, migrations.RunPython.noop),
     ]
