@@ -339,11 +339,14 @@ def make_comments(rng, writer, posts):
 
 
 def make_pages(writer):
-    Page.objects.bulk_create(
+    pages = [
         Page(title=title, slug=slugify(title), body=f"<p>{writer.paragraph(5)}</p>",
              is_published=True, navigation_order=order)
         for order, title in enumerate(["About", "Contact", "Reading list"])
-    )  # fmt: skip
+    ]  # fmt: skip
+    for page in pages:
+        page.derive_from_body()  # bulk_create() skips save(), which does it
+    Page.objects.bulk_create(pages)
 
 
 def reset_sequences():

@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from js_asset import static_lazy
+
+from posts.editor import footnote_allowlist
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -369,6 +372,15 @@ AXES_LOCKOUT_CALLABLE = "greatleaders.login_throttle.locked_out"
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# The editor's own extensions: their modules, and what each allows (the
+# body's sanitiser, posts.sanitize, is the one that applies).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor-footnote.js")],
+        "extensions": {"Footnote": footnote_allowlist},
+    }
+]
 
 TAGGIT_CASE_INSENSITIVE = True
 

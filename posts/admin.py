@@ -21,6 +21,7 @@ from posts.people import admin as people_admin  # noqa: F401 (registers it)
 from posts.previews.admin import SharedPreviewsMixin
 from posts.revisions.admin import RevisionsMixin
 from posts.roles_admin import PostNotesPermissions, PostRolesMixin
+from posts.sources import admin as sources_admin  # noqa: F401 (registers it)
 from posts.tag_names import tags_for_names
 from posts.wordpress_import import admin as wordpress_import_admin  # noqa: F401
 
@@ -112,6 +113,10 @@ class PostForm(forms.ModelForm):
         return cleaned
 
 
+# How footnotes look in the body editor.
+EDITOR_CSS = "css/editor-footnote.css"
+
+
 @admin.register(Post)
 class PostAdmin(
     AutosaveMixin,
@@ -151,6 +156,7 @@ class PostAdmin(
     ]
     actions = ["publish", "move_to_draft"]
     inlines = [CorrectionInline]
+
     readonly_fields = ["shared_previews", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "excerpt", "featured_image"]}),
@@ -176,10 +182,10 @@ class PostAdmin(
     ]
 
     class Media:
-        # The body editor's tools: the writing tools (posts.autosaves.admin)
-        # and "Insert image" (posts.media.admin).
+        # The body editor's tools: the writing tools (posts.autosaves.admin),
+        # "Insert image" (posts.media.admin) and its notes (posts.footnotes).
         js = ["js/writing.js", "js/image-picker.js"]
-        css = {"all": ["css/writing.css", "css/image-picker.css"]}
+        css = {"all": ["css/writing.css", "css/image-picker.css", EDITOR_CSS]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("categories")
@@ -237,6 +243,7 @@ class PageAdmin(WritingToolsMixin, RevisionsMixin, admin.ModelAdmin):
     Media = PostAdmin.Media
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "body", "description"]}),
         (

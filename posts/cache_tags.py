@@ -25,6 +25,9 @@ The tags:
 - TODAY: what "on this day" shows (the home page, its feed). Its versions
   end by themselves at the next midnight in the site's time zone, so the
   pages showing it turn over then without a write.
+- SOURCES: the list of sources (/sources/). A source added, changed or
+  removed expires it, and so does a post starting or ceasing to cite one;
+  the posts it names are shown by their own tags.
 - SITE (every page): the menu and static pages, and `expire_pages`.
 
 Writes that send no signal (`QuerySet.update()`) expire their tags where
@@ -47,6 +50,7 @@ COMMENTS = "comments"
 CORRECTIONS = "corrections"
 PEOPLE = "people"
 TODAY = "today"
+SOURCES = "sources"
 # When the database cannot say when the next post is due, ask again soon.
 UNKNOWN_SCHEDULE_SECONDS = 60
 
@@ -104,6 +108,10 @@ def correction_changed(sender, instance, **kwargs):
     expire_on_commit(post_tag(instance.post_id), CORRECTIONS)
 
 
+def sources_changed(sender, **kwargs):
+    expire_on_commit(SOURCES)
+
+
 def names_changed(sender, instance, update_fields=None, **kwargs):
     # A log-in stamps the user's last_login: nothing any page shows.
     if update_fields is not None and set(update_fields) <= {"last_login"}:
@@ -132,6 +140,7 @@ def connect() -> None:
         Person,
         Post,
         Series,
+        Source,
         Tag,
     )
 
@@ -146,12 +155,14 @@ def connect() -> None:
         Post.people_mentioned.through,
     ):
         m2m_changed.connect(post_filing_changed, sender=through)
+    m2m_changed.connect(sources_changed, sender=Source.cited_in.through)
     for signal in (post_save, post_delete):
         signal.connect(comment_changed, sender=Comment)
         signal.connect(page_changed, sender=Page)
         signal.connect(correction_changed, sender=Correction)
         signal.connect(person_changed, sender=Person)
         signal.connect(person_changed, sender=Office)
+        signal.connect(sources_changed, sender=Source)
         # An image's alt text and caption show wherever it is featured.
         for model in (Category, Tag, Series, Image, get_user_model(), AuthorProfile):
             signal.connect(names_changed, sender=model)

@@ -1,6 +1,8 @@
 """The editor's toolbar: what posts and pages may hold (ProseEditorField's
 extensions; posts.sanitize keeps the HTML to the same elements)."""
 
+from django.urls import reverse_lazy
+
 EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "Bold": True,
@@ -26,4 +28,16 @@ EDITOR_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # The project's own (static/js/editor-footnote.js): a note in the text,
+    # whose dialog offers the keys of the sources there are.
+    "Footnote": {"sourceKeysUrl": reverse_lazy("admin:posts_source_keys")},
 }
+
+
+def footnote_allowlist(config, allowlist) -> None:
+    """What a footnote adds to the HTML the editor allows (see
+    posts.footnotes)."""
+    allowlist["tags"].add("span")
+    allowlist["attributes"].setdefault("span", set()).update(
+        {"data-footnote", "data-source", "data-locator"}
+    )

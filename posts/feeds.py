@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import feedgenerator, timezone
 
 from greatleaders.page_cache import post_tag, shows
-from posts import page_queries
+from posts import footnotes, page_queries
 from posts.cache_tags import COMMENTS, CORRECTIONS, POSTS
 from posts.listing import listed_posts
 from posts.models import (
@@ -178,7 +178,8 @@ class PostFeed(SiteFeed):
         return post.summary
 
     def item_extra_kwargs(self, post):
-        return {"content_html": post.body_html}
+        url = self.request.build_absolute_uri(post.get_absolute_url())
+        return {"content_html": footnotes.linked_to(post.body_html, url)}
 
     def item_enclosures(self, post):
         """The featured image, as RSS's enclosure and Atom's link."""

@@ -37,7 +37,7 @@ LISTED = (
     "word_count",
     "featured_image_id",
 )
-FULL = (*LISTED, "body", "body_html", "created_at", "updated_at")
+FULL = (*LISTED, "body_html", "created_at", "updated_at")
 AUTHOR = ("id", "username", "first_name", "last_name")
 # What pages read of an author beside their id: their names, and their
 # profile (posts.authors), for the name bylines show.

@@ -86,7 +86,12 @@ SERIES = PreparedQuery(
 
 # A post's page.
 
-POST_FIELDS = tuple(field.attname for field in Post._meta.concrete_fields)
+# The body as written stays in the database: readers see it as it was
+# prepared when saved (body_html, with its notes numbered, library pictures
+# in every size).
+POST_FIELDS = tuple(
+    field.attname for field in Post._meta.concrete_fields if field.attname != "body"
+)
 POST_AUTHOR = tuple(f"author__{name}" for name in AUTHOR_SHOWN)
 POST_SERIES = ("series__title", "series__slug", "series__description")
 POST = PreparedQuery(

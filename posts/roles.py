@@ -6,6 +6,8 @@ made by migration 0016.
 - Authors write, publish and delete their own posts ("publish_post").
 - Contributors write their own drafts and submit them for review; once a
   post is out of draft and review, they can no longer change or delete it.
+- Everyone who writes adds and corrects the sources posts cite; Editors
+  also delete them (migration 0020).
 
 In the media library (migration 0021), Editors upload, change and delete
 pictures, Authors upload them, and Contributors, who may not upload, pick

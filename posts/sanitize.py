@@ -10,8 +10,8 @@ import nh3
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "li", "ol", "p", "pre", "q", "s", "strong", "sub", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "ins", "li", "ol", "p", "pre", "q", "s", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
 
 ALLOWED_ATTRIBUTES = {
@@ -20,6 +20,8 @@ ALLOWED_ATTRIBUTES = {
     "blockquote": {"cite"},
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start"},
+    # A footnote, kept where it is written (see posts.footnotes).
+    "span": {"data-footnote", "data-source", "data-locator"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
 }

@@ -62,6 +62,7 @@ urlpatterns = [
     path("author/<str:username>/", views.AuthorArchiveView.as_view(), name="author"),
     path("series/", views.SeriesListView.as_view(), name="series_list"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
+    path("sources/", views.SourceListView.as_view(), name="sources"),
     path("series/<str:slug>/", views.SeriesDetailView.as_view(), name="series"),
     path("people/", people_views.person_list, name="people"),
     path("people/<str:slug>/", people_views.person_detail, name="person"),

@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView
 from greatleaders.page_cache import SITE, post_tag, shows
 from greatleaders.prepared import PreparedQuery
 from posts import page_queries
-from posts.cache_tags import CORRECTIONS, PEOPLE, POSTS
+from posts.cache_tags import CORRECTIONS, PEOPLE, POSTS, SOURCES
 from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
@@ -28,6 +28,7 @@ from posts.models import (
     Page,
     Post,
     Series,
+    Source,
     Tag,
     author_name,
     can_preview,
@@ -310,6 +311,22 @@ class CorrectionListView(ListView):
         context = super().get_context_data(**kwargs)
         notes = context["page_obj"]
         shows(self.request, CORRECTIONS, POSTS, *(post_tag(n.post_id) for n in notes))
+        return context
+
+
+class SourceListView(ListView):
+    """/sources/: every source, as the bibliography lists it, with the posts
+    readers may see that cite it."""
+
+    template_name = "posts/source_list.html"
+
+    def get_queryset(self):
+        return Source.objects.with_citing_posts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        citing = {post.pk for s in context["object_list"] for post in s.citing_posts}
+        shows(self.request, SOURCES, POSTS, *map(post_tag, citing))
         return context
 
 

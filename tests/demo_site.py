@@ -77,6 +77,7 @@ def build_demo_site() -> dict[str, str]:
         "search": "/search/?q=stalin",
         "search-empty": "/search/?q=zzzzqqq",
         "page": "/about/",
+        "sources": "/sources/",
         "404": "/no-such-page/",
         "shared-preview": shared.get_absolute_url(),
         "preview-gone": revoked.get_absolute_url(),

@@ -1,10 +1,11 @@
+import re
 from http import HTTPStatus
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from posts.models import Category, Office, Person, Post, Series
+from posts.models import Category, Office, Person, Post, Series, Source
 from tests.html_text import page_text
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +25,18 @@ def khrushchev(db):
     return Post.objects.get(slug="when-the-soviets-disowned-stalin")
 
 
+def without_note_numbers(html: str) -> str:
+    """The page without its notes' superscript numbers, which the original
+    page did not have."""
+    return re.sub(r'<sup class="note-ref">.*?</sup>', "", html)
+
+
 def test_every_paragraph_of_the_original_appears_verbatim_on_the_post_page(
     client, khrushchev
 ):
     response = client.get(khrushchev.get_absolute_url())
 
-    text = page_text(response.content.decode()).split("\n")
+    text = page_text(without_note_numbers(response.content.decode())).split("\n")
     for paragraph in original_paragraphs():
         assert paragraph in text
 
@@ -136,3 +143,51 @@ def test_the_fixtures_sort_keys_are_those_saving_derives(khrushchev):
         derive()
 
         assert {name: getattr(loaded, name) for name in names} == before
+
+
+def test_the_post_cites_khrushchevs_report_in_a_note_and_its_works_cited(
+    client, khrushchev
+):
+    response = client.get(khrushchev.get_absolute_url())
+
+    text = page_text(response.content.decode())
+    assert (
+        "Nikita Khrushchev, “On the Cult of Personality and Its Consequences” "
+        "(Report to the Twentieth Congress of the Communist Party of the Soviet "
+        "Union, Moscow, February 25, 1956). Delivered at a closed session of the "
+        "congress. ↩"
+    ) in text
+    assert (
+        "Khrushchev, Nikita. “On the Cult of Personality and Its Consequences.” "
+        "Report to the Twentieth Congress of the Communist Party of the Soviet "
+        "Union, Moscow, February 25, 1956."
+    ) in text.split("\n")
+
+
+def test_the_list_of_sources_shows_the_report_and_the_post(client, khrushchev):
+    response = client.get("/sources/")
+
+    assert "Khrushchev, Nikita." in response.text
+    assert f'<a href="{khrushchev.get_absolute_url()}">' in response.text
+
+
+def test_what_the_fixture_derives_is_what_a_save_derives(khrushchev):
+    stored = (khrushchev.body_html, khrushchev.word_count, khrushchev.opening_words)
+    source = Source.objects.get(key="khrushchev1956")
+    entry = source.entry_html
+
+    khrushchev.save()
+    source.save()
+
+    assert (khrushchev.body_html, khrushchev.word_count, khrushchev.opening_words) == (
+        stored
+    )
+    assert source.entry_html == entry
+    assert list(source.cited_in.all()) == [khrushchev]
+
+
+def test_loading_the_fixture_again_changes_nothing(khrushchev):
+    call_command("loaddata", "khrushchev", verbosity=0)
+
+    assert Source.objects.count() == 1
+    assert Post.objects.count() == 1

@@ -39,7 +39,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
     errors = html_errors(tmp_path)
 
     assert errors == []
-    assert len(pages) == 21
+    assert len(pages) == 22
 
 
 def html_errors(folder: Path) -> list[str]:

@@ -34,6 +34,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from posts import wp_footnotes
 from posts.importers.autop import join_lines
 from posts.importers.wxr import (
     NAVIGATION_META,
@@ -53,6 +54,7 @@ from posts.models import (
     TaggedPost,
     author_name,
 )
+from posts.sources.citing import cite_notes
 
 WXR_VERSION = "1.2"
 NAMESPACES = {
@@ -296,6 +298,9 @@ def _post(
             (SERIES_POSITION_META, str(post.series_position)),
         ]
     meta += [*historical_date_meta(post), *people]
+    body, notes = wp_footnotes.to_wordpress(post.body, f"post-{post_id}", cite_notes)
+    if notes:
+        meta = [*meta, (wp_footnotes.META_KEY, notes)]
     comments_xml = "".join(_comment(comment, ids) for comment in comments)
     return _item(
         post_id=post_id,
@@ -303,7 +308,7 @@ def _post(
         link=site + post.get_absolute_url(),
         guid=f"{site}/?p={post_id}",
         creator=post.author.get_username() if post.author else "",
-        body=post.body,
+        body=body,
         excerpt=post.excerpt,
         date=post.published_at,
         modified=post.updated_at,
@@ -320,12 +325,16 @@ def _post(
 
 def _page(page: Page, ids: _Ids, site: str) -> str:
     page_id = ids.page(page)
+    body, notes = wp_footnotes.to_wordpress(page.body, f"page-{page_id}", cite_notes)
+    meta = [(NAVIGATION_META, "1" if page.show_in_navigation else "0")]
+    if notes:
+        meta.append((wp_footnotes.META_KEY, notes))
     return _item(
         post_id=page_id,
         title=page.title,
         link=site + page.get_absolute_url(),
         guid=f"{site}/?page_id={page_id}",
-        body=page.body,
+        body=body,
         excerpt=page.description,
         date=page.created_at,
         modified=page.updated_at,
@@ -334,7 +343,7 @@ def _page(page: Page, ids: _Ids, site: str) -> str:
         status="publish" if page.is_published else "draft",
         post_type="page",
         menu_order=page.navigation_order,
-        meta=[(NAVIGATION_META, "1" if page.show_in_navigation else "0")],
+        meta=meta,
     )
 
 

@@ -4,6 +4,7 @@ address the item had on the old site."""
 
 from urllib.parse import unquote, urlsplit
 
+from posts import wp_footnotes
 from posts.importers import wp_content
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import (
@@ -39,6 +40,7 @@ READ_META = {
     HISTORICAL_DATE_META,
     PERSON_ABOUT_META,
     PERSON_MENTIONED_META,
+    wp_footnotes.META_KEY,
 }
 
 
@@ -49,7 +51,8 @@ def item_body(item: Item, report: ImportReport) -> str:
         report.changed[CHANGED_UNTITLED] += 1
     if wp_content.unsupported_shortcodes(item.content):
         report.changed[CHANGED_SHORTCODES] += 1
-    return wp_content.body_html(item.content)
+    notes = dict(item.meta).get(wp_footnotes.META_KEY, "")
+    return wp_content.body_html(wp_footnotes.from_wordpress(item.content, notes))
 
 
 def count_unread_meta(

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('posts', '0019_people'),
+        ('posts', '0020_sources'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -60,12 +60,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='page',
             name='body_html',
-            field=models.TextField(blank=True, editable=False, help_text='The body as pages show it: library images in every size.'),
+            field=models.TextField(blank=True, editable=False, help_text='The body as readers see it: its notes numbered, its works cited, library images in every size.', verbose_name='body as readers see it'),
         ),
         migrations.AddField(
             model_name='post',
             name='body_html',
-            field=models.TextField(blank=True, editable=False, help_text='The body as pages show it: library images in every size.'),
+            field=models.TextField(blank=True, editable=False, help_text='The body as readers see it: its notes numbered, its works cited, library images in every size.', verbose_name='body as readers see it'),
         ),
         migrations.CreateModel(
             name='Image',

@@ -6,6 +6,7 @@
 - wordpress: what is kept of the WordPress site the blog came from;
 - people: the people posts are about or mention, and their offices;
 - corrections: dated correction and update notes on posts;
+- sources: the works posts cite from their footnotes;
 - imports: WordPress exports uploaded in the admin to be imported;
 - posts.media.models: the media library's images;
 - posts.previews.models: links that open a draft to whoever holds them;
@@ -36,6 +37,7 @@ from posts.models.corrections import Correction, CorrectionQuerySet, modified_at
 from posts.models.imports import WordPressImport
 from posts.models.people import Office, Person, PersonQuerySet
 from posts.models.search import SearchEntry
+from posts.models.sources import Source, SourceQuerySet
 from posts.models.taxonomy import Category, Series, Tag, TaggedPost
 from posts.models.wordpress import Attachment, Redirect
 from posts.previews.models import PreviewLink, PreviewLinkQuerySet
@@ -65,6 +67,8 @@ __all__ = [
     "Redirect",
     "SearchEntry",
     "Series",
+    "Source",
+    "SourceQuerySet",
     "Tag",
     "TaggedPost",
     "WordPressImport",

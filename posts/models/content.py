@@ -21,7 +21,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from greatleaders.page_cache import expire_on_commit, post_tag
-from posts import historical_dates, text
+from posts import footnotes, historical_dates, text
 from posts.addresses import address
 from posts.cache_tags import POSTS
 from posts.editor import EDITOR_EXTENSIONS
@@ -30,6 +30,7 @@ from posts.models.people import Person, historical_date_field, sort_key_field
 from posts.models.taxonomy import Category, Series, TaggedPost
 from posts.models.wordpress import wordpress_id
 from posts.sanitize import sanitize_html
+from posts.sources.citing import cite_notes, link_sources, missing_keys
 
 # WordPress's automatic excerpt: the first 55 words of the text.
 EXCERPT_WORDS = 55
@@ -71,9 +72,11 @@ class Writing(models.Model):
     # Derived from the body as it is saved (see derive_from_body).
     opening_words = models.TextField(editable=False, blank=True)
     body_html = models.TextField(
+        "body as readers see it",
         editable=False,
         blank=True,
-        help_text="The body as pages show it: library images in every size.",
+        help_text="The body as readers see it: its notes numbered, its works "
+        "cited, library images in every size.",
     )
 
     class Meta:
@@ -93,8 +96,19 @@ class Writing(models.Model):
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
         saved."""
-        self.opening_words = opening_words(self.body)
-        self.body_html = responsive_body(self.body)
+        self.opening_words = opening_words(footnotes.without_notes(self.body))
+        self.body_html = responsive_body(footnotes.render(self.body, cite_notes))
+
+    def clean(self):
+        super().clean()
+        if missing := missing_keys(self.body):
+            raise ValidationError(
+                {
+                    "body": "A note cites a source that does not exist: "
+                    f"{', '.join(missing)}. Add it under Sources, or correct "
+                    "the key."
+                }
+            )
 
     @property
     def summary(self):
@@ -427,8 +441,12 @@ class Post(Writing):
 
     def save(self, *args, **kwargs):
         self.derive_historical_date()
+        adding = self._state.adding
         super().save(*args, **kwargs)
         self._remember_listing()
+        # Which sources the body cites is derived from it, as its fields
+        # are, but kept in a table of its own: the list of sources reads it.
+        link_sources(self, adding=adding)
 
     def get_absolute_url(self):
         return post_address(self.slug, self.published_at)
@@ -538,6 +556,7 @@ RESERVED_PAGE_SLUGS = frozenset(
         "search",
         "series",
         "sitemap.xml",
+        "sources",
         "static",
         "tag",
         "timeline",
