@@ -18,10 +18,10 @@ The tags:
   note added, changed or removed expires it and its post's tag (the note
   shows on the post, and its date is the post's modified date in lists
   and feeds).
-- PEOPLE: people's names, dates, biographies and offices (people pages,
-  the index, and the names a post page shows). A person or office saved
-  or removed expires it; a post's people changing expires POSTS and the
-  post's tag, as its categories do.
+- PEOPLE: people's names, dates, biographies, offices and portraits
+  (people pages, the index, and the names a post page shows). A person,
+  office or image saved or removed expires it; a post's people changing
+  expires POSTS and the post's tag, as its categories do.
 - TODAY: what "on this day" shows (the home page, its feed). Its versions
   end by themselves at the next midnight in the site's time zone, so the
   pages showing it turn over then without a write.
@@ -123,6 +123,13 @@ def person_changed(sender, **kwargs):
     expire_on_commit(PEOPLE)
 
 
+def image_changed(sender, **kwargs):
+    # Its alt text and caption show wherever it is featured, and as someone's
+    # portrait; deleting it takes it off their pages by an update that sends
+    # no signal of the person's own.
+    expire_on_commit(POSTS, PEOPLE)
+
+
 def page_changed(sender, **kwargs):
     # Static pages are few and the menu on every page lists them.
     expire_on_commit(SITE)
@@ -163,6 +170,6 @@ def connect() -> None:
         signal.connect(person_changed, sender=Person)
         signal.connect(person_changed, sender=Office)
         signal.connect(sources_changed, sender=Source)
-        # An image's alt text and caption show wherever it is featured.
-        for model in (Category, Tag, Series, Image, get_user_model(), AuthorProfile):
+        signal.connect(image_changed, sender=Image)
+        for model in (Category, Tag, Series, get_user_model(), AuthorProfile):
             signal.connect(names_changed, sender=model)

@@ -55,12 +55,7 @@ def blog_posting(
             ),
         }
     if image is not None:
-        data["image"] = {
-            "@type": "ImageObject",
-            "url": image.url,
-            "width": image.width,
-            "height": image.height,
-        }
+        data["image"] = image.image_object()
     categories = [category.name for category in post.category_list]
     if categories:
         data["articleSection"] = categories

@@ -34,6 +34,15 @@ class SharedImage:
     height: int
     alt: str
 
+    def image_object(self) -> dict:
+        """The picture as Schema.org's ImageObject, for JSON-LD."""
+        return {
+            "@type": "ImageObject",
+            "url": self.url,
+            "width": self.width,
+            "height": self.height,
+        }
+
 
 def shared_image(image: Image | None, request: HttpRequest) -> SharedImage | None:
     if image is None:

@@ -116,6 +116,15 @@ class Person(models.Model):
         help_text="The person's Wikidata item (Q…), only when checked: search "
         "engines link the person to it.",
     )
+    portrait = models.ForeignKey(
+        "posts.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="portraits_of",
+        help_text="A picture from the media library (type to search it), shown "
+        "on the person's page and, small, in the index of people.",
+    )
     born_key = sort_key_field("born (sort key)")
     died_key = sort_key_field("died (sort key)")
     # What the index's eras group by: death, or birth when that is all.

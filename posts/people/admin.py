@@ -17,9 +17,10 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "life_in_words", "wikidata_id"]
     search_fields = ["name", "sort_name", "other_names"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["portrait"]
     inlines = [OfficeInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sort_name", "other_names"]}),
+        (None, {"fields": ["name", "slug", "sort_name", "other_names", "portrait"]}),
         ("Life", {"fields": ["born", "died", "biography"]}),
         ("Links", {"fields": ["wikidata_id"]}),
     ]

@@ -17,7 +17,8 @@ def find_people(query: str) -> list[Person]:
     wanted = [term.text for term in parse_query(query) if not term.excluded]
     if not wanted:
         return []
-    people = Person.objects.all()
+    # Results show each person's portrait, read with them.
+    people = Person.objects.select_related("portrait")
     for text in wanted:
         people = people.filter(
             Q(name__icontains=text)

@@ -4,6 +4,7 @@ page, and the people a post is about or mentions."""
 from django.http import HttpRequest
 
 from posts import historical_dates
+from posts.media.featured import shared_image
 from posts.models import Person
 
 
@@ -34,6 +35,8 @@ def person_page(person: Person, request: HttpRequest) -> dict:
     for key, text in (("birthDate", person.born), ("deathDate", person.died)):
         if historical_dates.is_exact_day(text):
             data[key] = text.strip()
+    if portrait := shared_image(person.portrait, request):
+        data["image"] = portrait.image_object()
     offices = [office.title for office in person.offices.all()]
     if offices:
         data["jobTitle"] = offices

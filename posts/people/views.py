@@ -21,7 +21,7 @@ DATED = ("id", "title", "slug", "published_at", "historical_date", "historical_s
 @require_safe
 def person_list(request):
     """/people/: everyone, alphabetically and by era."""
-    people = list(Person.objects.alphabetical())
+    people = list(Person.objects.alphabetical().select_related("portrait"))
     shows(request, PEOPLE)
     return render(
         request,
@@ -34,7 +34,12 @@ def person_list(request):
 def person_detail(request, slug):
     """A person's page: biography, offices, the posts about them, then
     those mentioning them."""
-    person = Person.objects.filter(slug=slug).prefetch_related("offices").first()
+    person = (
+        Person.objects.filter(slug=slug)
+        .select_related("portrait")
+        .prefetch_related("offices")
+        .first()
+    )
     if person is None:
         raise Http404("No such person.")
     rows = page_queries.PERSON_IDS.rows(now=timezone.now(), person=person.pk)
