@@ -132,7 +132,7 @@ export const Footnote = Node.create({
     menu.defineItem({
       name: "footnote",
       groups: "nodes",
-      button: buttons.text("Note", "Insert or edit a footnote"),
+      button: buttons.text("Note", "Note: insert or edit a footnote"),
       command(editor) {
         editor.commands.editFootnote()
       },
