@@ -9,6 +9,7 @@ sortable integers, and its month and day when it names one day for sure
 EDTF years are astronomical: 0000 is 1 BC and -0043 is 44 BC.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,9 @@ EXAMPLES = (
     "1450? (perhaps 1450), 152X (the 1520s), -0043 (44 BC), "
     "1953/1964 (from 1953 to 1964)."
 )
+
+# A day of a year, BC years included, with no qualifier.
+_ONE_DAY = re.compile(r"-?\d{4}-\d{2}-\d{2}")
 
 SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 MONTHS = [
@@ -162,9 +166,10 @@ def span(text: str) -> Span | None:
 
 
 def is_exact_day(text: str) -> bool:
-    """Whether `text` names one day for sure (1956-02-25, not 1956-02-25?)."""
-    found = span(text) if text.strip() else None
-    return found is not None and found.day is not None
+    """Whether `text`, a date as saved (so valid EDTF), names one day for
+    sure: 1956-02-25, not 1956-02-25? nor 1956-02. Told by its form, for the
+    parser costs milliseconds."""
+    return _ONE_DAY.fullmatch(text.strip()) is not None
 
 
 def iso_8601(text: str) -> str:
@@ -173,7 +178,14 @@ def iso_8601(text: str) -> str:
     found = span(text)
     if found is None:
         return ""
-    start, end = _iso_day(found.start), _iso_day(found.end)
+    return iso_8601_between(found.start, found.end)
+
+
+def iso_8601_between(start: int | None, end: int | None) -> str:
+    """The days from the key `start` to the key `end` in ISO 8601."""
+    if start is None or end is None:
+        return ""
+    start, end = _iso_day(start), _iso_day(end)
     return start if start == end else f"{start}/{end}"
 
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from posts import historical_dates
 from posts.media.featured import SharedImage
 from posts.models import Post, author_name, modified_at
 from posts.people.structured_data import person_reference
@@ -75,5 +74,5 @@ def blog_posting(
     if mentions:
         data["mentions"] = [person_reference(person, request) for person in mentions]
     if post.historical_date:
-        data["temporalCoverage"] = historical_dates.iso_8601(post.historical_date)
+        data["temporalCoverage"] = post.historical_coverage
     return data

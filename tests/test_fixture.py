@@ -129,14 +129,13 @@ def test_the_post_is_about_khrushchev_and_mentions_stalin_and_lenin(khrushchev):
 def test_the_fixtures_sort_keys_are_those_saving_derives(khrushchev):
     # loaddata writes rows without save(): the sort keys are in the file.
     keys = ("historical_start", "historical_end", "historical_month", "historical_day")
-    people = {"born_key", "died_key", "era_key"}
+    keys += ("historical_date_in_words",)
+    people = {"born_key", "died_key", "era_key", "life_in_words"}
+    offices = ["started_key", "term_in_words"]
     for loaded, derive, names in [
         (khrushchev, khrushchev.derive_historical_date, keys),
         *((person, person.derive_dates, people) for person in Person.objects.all()),
-        *(
-            (office, office.derive_dates, ["started_key"])
-            for office in Office.objects.all()
-        ),
+        *((office, office.derive_dates, offices) for office in Office.objects.all()),
     ]:
         before = {name: getattr(loaded, name) for name in names}
 

@@ -26,7 +26,12 @@ from posts.addresses import address
 from posts.cache_tags import POSTS
 from posts.editor import EDITOR_EXTENSIONS
 from posts.media.markup import responsive_body
-from posts.models.people import Person, historical_date_field, sort_key_field
+from posts.models.people import (
+    Person,
+    historical_date_field,
+    sort_key_field,
+    words_field,
+)
 from posts.models.taxonomy import Category, Series, TaggedPost
 from posts.models.wordpress import wordpress_id
 from posts.sanitize import sanitize_html
@@ -374,6 +379,7 @@ class Post(Writing):
     historical_end = sort_key_field("historical date to (sort key)")
     historical_month = models.PositiveSmallIntegerField(null=True, editable=False)
     historical_day = models.PositiveSmallIntegerField(null=True, editable=False)
+    historical_date_in_words = words_field("historical date, in words")
     comments_open = models.BooleanField(default=True)
     featured_image = models.ForeignKey(
         "posts.Image",
@@ -490,16 +496,22 @@ class Post(Writing):
         return any(getattr(self, name) != value for name, value in loaded.items())
 
     def derive_historical_date(self) -> None:
-        """The timeline's and "on this day"'s keys, from historical_date."""
+        """The timeline's and "on this day"'s keys, and the date in words,
+        from historical_date."""
         span = historical_dates.span(self.historical_date)
         self.historical_start = span and span.start
         self.historical_end = span and span.end
         self.historical_month = span and span.month
         self.historical_day = span and span.day
+        self.historical_date_in_words = historical_dates.in_words(self.historical_date)
 
     @property
-    def historical_date_in_words(self) -> str:
-        return historical_dates.in_words(self.historical_date)
+    def historical_coverage(self) -> str:
+        """The days the historical date may mean, in ISO 8601 (schema.org's
+        temporalCoverage), from the keys saving derived."""
+        return historical_dates.iso_8601_between(
+            self.historical_start, self.historical_end
+        )
 
     def derive_from_body(self) -> None:
         """Its opening words, and its number of words."""

@@ -37,6 +37,12 @@ def sort_key_field(verbose_name: str):
     return models.BigIntegerField(verbose_name, null=True, editable=False)
 
 
+def words_field(verbose_name: str):
+    # Derived from EDTF fields as the object is saved: reading a date costs
+    # the EDTF parser milliseconds, too much for every page showing one.
+    return models.CharField(verbose_name, max_length=300, blank=True, editable=False)
+
+
 def validate_wikidata_id(value: str) -> None:
     if not re.fullmatch(r"Q[1-9][0-9]*", value):
         raise ValidationError(
@@ -129,6 +135,7 @@ class Person(models.Model):
     died_key = sort_key_field("died (sort key)")
     # What the index's eras group by: death, or birth when that is all.
     era_key = sort_key_field("era (sort key)")
+    life_in_words = words_field("life, in words")
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersonManager()
@@ -160,26 +167,16 @@ class Person(models.Model):
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
     def derive_dates(self) -> None:
-        """The sort keys of the person's dates."""
+        """The sort keys of the person's dates, and their life in words."""
         born, died = historical_dates.span(self.born), historical_dates.span(self.died)
         self.born_key = born and born.start
         self.died_key = died and died.start
         self.era_key = self.died_key if died else self.born_key
+        self.life_in_words = life_in_words(self.born, self.died)
 
     @property
     def biography_paragraphs(self) -> list[str]:
         return [line.strip() for line in self.biography.splitlines() if line.strip()]
-
-    @property
-    def life_in_words(self) -> str:
-        """ "15 April 1894 – 11 September 1971", "born 1956", "died 44 BC"."""
-        born = historical_dates.in_words(self.born)
-        died = historical_dates.in_words(self.died)
-        if born and died:
-            return f"{born} – {died}"
-        if born:
-            return f"born {born}"
-        return f"died {died}" if died else ""
 
     @property
     def era(self) -> str:
@@ -201,6 +198,7 @@ class Office(models.Model):
     started = historical_date_field("from")
     ended = historical_date_field("to")
     started_key = sort_key_field("from (sort key)")
+    term_in_words = words_field("term, in words")
 
     class Meta:
         ordering = [models.F("started_key").asc(nulls_last=True), "pk"]
@@ -215,14 +213,26 @@ class Office(models.Model):
     def derive_dates(self) -> None:
         started = historical_dates.span(self.started)
         self.started_key = started and started.start
+        self.term_in_words = term_in_words(self.started, self.ended)
 
-    @property
-    def term_in_words(self) -> str:
-        started = historical_dates.in_words(self.started)
-        ended = historical_dates.in_words(self.ended)
-        if started and ended:
-            dash = " – " if " " in started + ended else "–"
-            return f"{started}{dash}{ended}"
-        if started:
-            return f"from {started}"
-        return f"until {ended}" if ended else ""
+
+def life_in_words(born: str, died: str) -> str:
+    """ "15 April 1894 – 11 September 1971", "born 1956", "died 44 BC"."""
+    born, died = historical_dates.in_words(born), historical_dates.in_words(died)
+    if born and died:
+        return f"{born} – {died}"
+    if born:
+        return f"born {born}"
+    return f"died {died}" if died else ""
+
+
+def term_in_words(started: str, ended: str) -> str:
+    """ "1953–1964", "from 1953", "until 11 September 1971"."""
+    started = historical_dates.in_words(started)
+    ended = historical_dates.in_words(ended)
+    if started and ended:
+        dash = " – " if " " in started + ended else "–"
+        return f"{started}{dash}{ended}"
+    if started:
+        return f"from {started}"
+    return f"until {ended}" if ended else ""

@@ -44,7 +44,7 @@ class OnThisDayFeed(PostFeed):
         dated = {post.pk: post for post in on_this_day(self.request)}
         posts = listed_posts(list(dated), full=True)
         for post in posts:
-            post.historical_date = dated[post.pk].historical_date
+            post.historical_date_in_words = dated[post.pk].historical_date_in_words
         self.latest_notes = Correction.objects.latest_dates(list(dated))
         return posts
 

@@ -15,7 +15,10 @@ from posts.people.eras import by_era
 from posts.people.structured_data import person_page
 
 # What the timeline and "on this day" show of a post.
-DATED = ("id", "title", "slug", "published_at", "historical_date", "historical_start")
+DATED = (
+    *("id", "title", "slug", "published_at"),
+    *("historical_date", "historical_start", "historical_date_in_words"),
+)
 
 
 @require_safe
