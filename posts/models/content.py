@@ -72,6 +72,14 @@ class Writing(models.Model):
         blank=True,
         help_text="The body as pages show it: library images in every size.",
     )
+    body_images = models.ManyToManyField(
+        "posts.Image",
+        blank=True,
+        editable=False,
+        related_name="shown_in_%(class)ss",
+        help_text="The library images the body shows, kept as it is saved: "
+        "an image in use is not deleted (see posts.media.uses).",
+    )
 
     class Meta:
         abstract = True
@@ -86,12 +94,15 @@ class Writing(models.Model):
         self.body = sanitize_html(self.body)
         self.derive_from_body()
         super().save(*args, **kwargs)
+        # Derived as body_html is, so that however the body is saved (the
+        # admin, a revision restored, an import) its images' uses are known.
+        self.body_images.set(self._body_images)
 
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
         saved."""
         self.opening_words = opening_words(self.body)
-        self.body_html = responsive_body(self.body)
+        self.body_html, self._body_images = responsive_body(self.body)
 
     @property
     def summary(self):
