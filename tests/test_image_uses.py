@@ -90,6 +90,18 @@ def test_a_picture_no_longer_shown_is_deleted(admin_client, library_image):
     assert not still_there(library_image)
 
 
+def test_a_picture_is_deleted_once_the_post_showing_it_is(admin_client, library_image):
+    post = PostFactory(featured_image=library_image, body=figure(library_image))
+    admin_client.post(
+        reverse("admin:posts_post_delete", args=[post.pk]), {"post": "yes"}
+    )
+
+    response = admin_client.post(delete_url(library_image), {"post": "yes"})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not still_there(library_image)
+
+
 def test_a_bulk_delete_with_a_picture_in_use_deletes_none(
     admin_client, library_image, other_image
 ):
