@@ -64,6 +64,19 @@ def test_the_confirmation_lists_the_posts_and_pages_showing_the_picture(
     assert "Yes, I’m sure" not in page.text
 
 
+def test_a_pictures_page_says_where_it_is_shown(admin_client, library_image):
+    post = PostFactory(title="The Thaw", featured_image=library_image)
+    change = reverse("admin:posts_image_change", args=[library_image.pk])
+
+    shown = admin_client.get(change).text
+    saved_with(post, featured_image=None)()
+    unused = admin_client.get(change).text
+
+    post_url = reverse("admin:posts_post_change", args=[post.pk])
+    assert f'Post <a href="{post_url}">The Thaw</a> shows' in shown
+    assert "No post or page shows it." in unused
+
+
 @pytest.mark.parametrize("shown", ["featured", "post body", "page body"])
 def test_deleting_a_picture_in_use_is_refused(admin_client, library_image, shown):
     if shown == "featured":

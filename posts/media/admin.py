@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 
 from posts.media.checks import read_upload
@@ -72,6 +72,7 @@ class ImageAdmin(admin.ModelAdmin):
         "uploaded_by",
         "uploaded_at",
         "source_url",
+        "shown_in",
     ]
 
     class Media:
@@ -86,7 +87,7 @@ class ImageAdmin(admin.ModelAdmin):
         if obj is None:
             return ["upload", "alt_text", "caption", "title"]
         fields = ["preview", "alt_text", "caption", "title", "dimensions", "size"]
-        fields += ["uploaded_by", "uploaded_at"]
+        fields += ["shown_in", "uploaded_by", "uploaded_at"]
         return fields + (["source_url"] if obj.source_url else [])
 
     def get_readonly_fields(self, request, obj=None):
@@ -136,6 +137,15 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="picture")
     def preview(self, image):
         return image_picture(image, sizes="(min-width: 60rem) 40rem, 90vw")
+
+    @admin.display(description="shown in")
+    def shown_in(self, image):
+        """The posts and pages showing the picture, which keep it from being
+        deleted."""
+        uses = uses_of([image])
+        if not uses:
+            return "No post or page shows it."
+        return format_html_join("", "<p>{}</p>", ((_use_link(use),) for use in uses))
 
     @admin.display(description="size in pixels")
     def dimensions(self, image):
