@@ -11,6 +11,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from posts.importers.wxr import import_wxr
 from posts.media.models import Image
 from posts.media.uploads import add_image
 from posts.models import Page, Post
@@ -176,4 +177,16 @@ def test_importing_its_export_again_adds_no_image(library, tmp_path, media_root)
 
     # The attachments the import recorded are written once, as images.
     assert len(attachment_items(again.read_text())) == 2
+    assert Image.objects.count() == 2
+
+
+def test_importing_the_export_into_the_site_it_came_from_adds_no_picture(
+    library, tmp_path
+):
+    path = exported(tmp_path)
+
+    report = import_wxr(path)
+
+    assert (report.created["attachments"], report.created["images"]) == (0, 0)
+    assert report.existing["images"] == 2
     assert Image.objects.count() == 2
