@@ -9,9 +9,10 @@ made by migration 0016.
 - Everyone who writes adds and corrects the sources posts cite; Editors
   also delete them (migration 0020).
 
-In the media library (migration 0021), Editors upload, change and delete
-pictures, Authors upload them, and Contributors, who may not upload, pick
-from those already there.
+In the media library (migrations 0021 and 0025), Editors upload, change
+and delete any picture ("change_others_image"), Authors upload pictures and
+change and delete those they uploaded, and Contributors, who may not
+upload, pick from those already there.
 
 Superusers (WordPress's Administrator) hold every permission. The admin
 asks these rules for each list, form, save and action (see
@@ -20,6 +21,7 @@ The same rules over many posts are `PostQuerySet.worked_on_by` and
 `changeable_by`.
 """
 
+from posts.media.models import Image
 from posts.models import Post, can_publish, handles_others_posts
 
 EDITOR = "Editor"
@@ -44,6 +46,23 @@ def _within_reach(user, post: Post) -> bool:
     if post.author_id != user.pk:
         return False
     return can_publish(user) or post.status in Post.UNPUBLISHED
+
+
+def may_change_image(user, image: Image) -> bool:
+    """Whether `user` may change `image` (its alt text, caption, title):
+    any for Editors, those they uploaded for Authors, as in WordPress."""
+    return user.has_perm("posts.change_image") and _image_within_reach(user, image)
+
+
+def may_delete_image(user, image: Image) -> bool:
+    """Whether `user` may delete `image`: the same reach as changing it."""
+    return user.has_perm("posts.delete_image") and _image_within_reach(user, image)
+
+
+def _image_within_reach(user, image: Image) -> bool:
+    if user.has_perm("posts.change_others_image"):
+        return True
+    return image.uploaded_by_id is not None and image.uploaded_by_id == user.pk
 
 
 def statuses_for(user) -> list[Post.Status]:

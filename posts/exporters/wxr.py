@@ -5,6 +5,16 @@ importer (Tools → Import → WordPress) takes it, and so does `import_wxr`: an
 export imported into an empty site gives back the same posts, pages,
 categories, tags, series, comments and attachment addresses.
 
+Library images are written as WordPress writes its media: an `attachment`
+item each, at its absolute address (`wp:attachment_url`), with the file's
+path in the media folder (`_wp_attached_file`), its alt text
+(`_wp_attachment_image_alt`) and its caption as the excerpt; a post's
+featured image is its `_thumbnail_id`. Bodies point at library images by
+absolute address. WordPress's importer fetches the files from those
+addresses; `import_wxr --uploads` takes them from a copy of the media
+folder, and gives back the same library, featured images and pictures in
+bodies.
+
 Series have no WordPress equivalent. Each post in a series carries its
 membership as post meta (greatleaders_series with the series' slug, and
 …_title, …_description and …_position), which WordPress keeps as custom
@@ -31,6 +41,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
@@ -43,11 +54,13 @@ from posts.importers.wxr import (
     SERIES_POSITION_META,
     SERIES_TITLE_META,
 )
+from posts.importers.wxr_media import ALT_META, ATTACHED_FILE_META, THUMBNAIL_META
 from posts.importers.wxr_people import historical_date_meta, people_meta
 from posts.models import (
     Attachment,
     Category,
     Comment,
+    Image,
     Page,
     Post,
     Tag,
@@ -121,9 +134,12 @@ def export_wxr(out: TextIO) -> Counter:
     for page in Page.objects.order_by("pk").iterator():
         write(_page(page, ids, site))
         counts["pages"] += 1
-    for attachment in Attachment.objects.select_related("post").order_by("pk"):
+    for attachment in _attachments():
         write(_attachment(attachment, ids))
         counts["attachments"] += 1
+    for image in Image.objects.select_related("uploaded_by").order_by("pk"):
+        write(_image(image, ids, site))
+        counts["images"] += 1
     write("</channel>\n</rss>\n")
     return counts
 
@@ -133,11 +149,12 @@ class _Ids:
 
     def __init__(self):
         imported = max(
-            _largest(model, "wordpress_id") for model in (Post, Page, Attachment)
+            _largest(model, "wordpress_id") for model in (Post, Page, Attachment, Image)
         )
         self.post_base = imported
         self.page_base = imported + _largest(Post, "pk")
         self.attachment_base = self.page_base + _largest(Page, "pk")
+        self.image_base = self.attachment_base + _largest(Attachment, "pk")
         self.comment_base = _largest(Comment, "wordpress_id")
         self.category_base = _largest(Category, "wordpress_id")
         self.tag_base = self.category_base + _largest(Category, "pk")
@@ -150,6 +167,9 @@ class _Ids:
 
     def attachment(self, attachment: Attachment) -> int:
         return attachment.wordpress_id or self.attachment_base + attachment.pk
+
+    def image(self, pk: int, wordpress_id: int | None) -> int:
+        return wordpress_id or self.image_base + pk
 
     def comment(self, pk: int | None, wordpress_id: int | None) -> int:
         if not pk:
@@ -170,9 +190,22 @@ def _largest(model, field: str) -> int:
 def _authors():
     return (
         get_user_model()
-        .objects.filter(Q(posts__isnull=False) | Q(comments__isnull=False))
+        .objects.filter(
+            Q(posts__isnull=False) | Q(comments__isnull=False) | Q(images__isnull=False)
+        )
         .distinct()
         .select_related("author_profile")
+        .order_by("pk")
+    )
+
+
+def _attachments():
+    """The attachments recorded by an import, but those that became library
+    images: those are written as images, under the same WordPress ID."""
+    images = Image.objects.filter(wordpress_id__isnull=False).values("wordpress_id")
+    return (
+        Attachment.objects.select_related("post")
+        .exclude(wordpress_id__in=images)
         .order_by("pk")
     )
 
@@ -186,6 +219,7 @@ def _posts_in_chunks(chunk_size: int = 200):
     while True:
         chunk = list(
             Post.objects.select_related("author", "series")
+            .annotate(featured_wordpress_id=F("featured_image__wordpress_id"))
             .filter(pk__gt=last)
             .order_by("pk")[:chunk_size]
         )
@@ -298,6 +332,9 @@ def _post(
             (SERIES_POSITION_META, str(post.series_position)),
         ]
     meta += [*historical_date_meta(post), *people]
+    if post.featured_image_id:
+        featured = ids.image(post.featured_image_id, post.featured_wordpress_id)
+        meta.append((THUMBNAIL_META, str(featured)))
     body, notes = wp_footnotes.to_wordpress(post.body, f"post-{post_id}", cite_notes)
     if notes:
         meta = [*meta, (wp_footnotes.META_KEY, notes)]
@@ -308,7 +345,7 @@ def _post(
         link=site + post.get_absolute_url(),
         guid=f"{site}/?p={post_id}",
         creator=post.author.get_username() if post.author else "",
-        body=body,
+        body=_absolute_media(body, site),
         excerpt=post.excerpt,
         date=post.published_at,
         modified=post.updated_at,
@@ -334,7 +371,7 @@ def _page(page: Page, ids: _Ids, site: str) -> str:
         title=page.title,
         link=site + page.get_absolute_url(),
         guid=f"{site}/?page_id={page_id}",
-        body=body,
+        body=_absolute_media(body, site),
         excerpt=page.description,
         date=page.created_at,
         modified=page.updated_at,
@@ -361,6 +398,43 @@ def _attachment(attachment: Attachment, ids: _Ids) -> str:
         post_type="attachment",
         parent=ids.post(attachment.post) if attachment.post else 0,
         extra=_element("wp:attachment_url", attachment.url, depth=2),
+    )
+
+
+def _image(image: Image, ids: _Ids, site: str) -> str:
+    url = _absolute(image.url, site)
+    return _item(
+        post_id=ids.image(image.pk, image.wordpress_id),
+        title=image.title,
+        link=url,
+        guid=url,
+        creator=image.uploaded_by.get_username() if image.uploaded_by else "",
+        excerpt=image.caption,
+        date=image.uploaded_at,
+        modified=image.uploaded_at,
+        comment_status="closed",
+        slug="",
+        status="inherit",
+        post_type="attachment",
+        meta=[(ATTACHED_FILE_META, image.file.name), (ALT_META, image.alt_text)],
+        extra=_element("wp:attachment_url", url, depth=2),
+    )
+
+
+def _absolute(url: str, site: str) -> str:
+    """`url` as another site reaches it: the media storage's addresses are
+    relative to this site unless they are a bucket's or a CDN's."""
+    return site + url if url.startswith("/") and not url.startswith("//") else url
+
+
+def _absolute_media(body: str, site: str) -> str:
+    """`body` with its addresses of library files (pictures shown, links to
+    them) absolute, as WordPress writes them."""
+    media = default_storage.url("")
+    if not media.startswith("/") or media.startswith("//"):
+        return body
+    return re.sub(
+        r'\b(src|href)="' + re.escape(media), lambda m: f'{m[1]}="{site}{media}', body
     )
 
 

@@ -3,9 +3,11 @@ its title and the post it belongs to. The files themselves stay where they
 are, unless a copy of the old site's uploads folder is given: pictures then
 become media library images too (see wxr_media). An attachment may come
 before its post in the file: it is attached to it at the end. One without
-an address is skipped and counted.
+an address is skipped and counted. A picture of this site's own library
+(this site's export imported back) is already here, and is left alone.
 """
 
+from django.conf import settings
 from django.db.models import Subquery
 from django.utils import timezone
 
@@ -15,7 +17,8 @@ from posts.importers.wxr_media import Pictures
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import SKIPPED_NO_URL
 from posts.importers.wxr_writer import BatchWriter
-from posts.models import Attachment, Post
+from posts.media.markup import library_name
+from posts.models import Attachment, Image, Post
 
 
 class Attachments:
@@ -29,6 +32,9 @@ class Attachments:
         url = item.attachment_url or item.guid
         if not url:
             self.report.skipped[SKIPPED_NO_URL] += 1
+            return
+        if _in_this_library(url):
+            self.report.existing["images"] += 1
             return
         self.pictures.take(item, url)
         if Attachment.objects.filter(wordpress_id=item.id).exists():
@@ -55,3 +61,9 @@ class Attachments:
         for attachment_pk, parent_id in self.parents.items():
             parent = Post.objects.filter(wordpress_id=parent_id).values("pk")[:1]
             Attachment.objects.filter(pk=attachment_pk).update(post=Subquery(parent))
+
+
+def _in_this_library(url: str) -> bool:
+    """Whether `url` is the address of a picture of this site's library."""
+    name = library_name(url.removeprefix(settings.SITE_URL))
+    return name is not None and Image.objects.filter(file=name).exists()

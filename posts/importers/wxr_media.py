@@ -11,6 +11,13 @@ each post's featured image (`_thumbnail_id`) is set; pages then show the
 pictures in every size (posts.media.markup). Nothing is fetched over the
 network.
 
+An attachment's address need not be under `wp-content/uploads`: where it
+ends with the file's path in the folder (`_wp_attached_file`), what comes
+before is taken as the folder's address, and bodies' addresses under it
+are read the same way. So a Great Leaders export, whose pictures live
+under its media folder (`/media/images/…`, in sizes named `-800w`), comes
+back with `--uploads` given a copy of that folder.
+
 Without `--uploads`, pictures keep their addresses on the old site; either
 way the report says how many in posts and pages still point there.
 
@@ -25,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db.models import Q
 from django.utils import timezone
 
 from posts.importers.wxr_reader import Item
@@ -67,6 +75,8 @@ class Pictures:
         self.report = report
         self.uploads = uploads.resolve() if uploads else None
         self.by_key: dict[str, Image] = {}
+        # Addresses of uploads folders other than WordPress's usual one.
+        self.folders: set[str] = set()
         # Post primary key: the WordPress ID of its featured attachment.
         self.featured: dict[int, int] = {}
         self.stored: list[Image] = []
@@ -82,7 +92,7 @@ class Pictures:
         if self.uploads is None:
             return
         meta = dict(item.meta)
-        key = upload_key(url)
+        key = upload_key(url) or self._folder_key(url, meta.get(ATTACHED_FILE_META))
         image = Image.objects.filter(wordpress_id=item.id).first()
         if image is not None:
             self.report.existing["images"] += 1
@@ -119,6 +129,26 @@ class Pictures:
         self.report.created["images"] += 1
         return image
 
+    def _folder_key(self, url: str, attached: str | None) -> str | None:
+        """The key of a file kept at `url`, `attached` below its folder,
+        whose address is then remembered."""
+        attached = (attached or "").strip().lstrip("/")
+        if not attached or not url.endswith(attached):
+            return None
+        self.folders.add(url.removesuffix(attached))
+        return attached
+
+    def key_of(self, address: str) -> str | None:
+        """What names the picture `address` shows, whichever of its sizes,
+        under WordPress's uploads folder or a folder of the attachments."""
+        if key := upload_key(address):
+            return key
+        for folder in self.folders:
+            if address.startswith(folder):
+                relative = renditions.original_name(address.removeprefix(folder))
+                return _SIZE_SUFFIX.sub(r"\1", relative)
+        return None
+
     def _local_file(self, relative: str) -> Path | None:
         """The file at `relative` in the uploads folder, never outside it."""
         if not relative.strip("/"):
@@ -138,7 +168,7 @@ class Pictures:
         featured images, and count the pictures left on the old site."""
         if self.by_key:
             for model in (Post, Page):
-                for writing in _imported(model):
+                for writing in _imported(model, self.folders):
                     body = self._pointed_here(writing.body)
                     if body != writing.body:
                         writing.body = body
@@ -155,7 +185,7 @@ class Pictures:
         left = sum(
             _old_pictures(body)
             for model in (Post, Page)
-            for body in _imported(model).values_list("body", flat=True)
+            for body in _imported(model, ()).values_list("body", flat=True)
         )
         if left:
             self.report.note(
@@ -173,7 +203,7 @@ class Pictures:
     def _pointed_here(self, body: str) -> str:
         def point(match):
             name, value = match[1], html.unescape(match[2])
-            image = self.by_key.get(upload_key(value) or "")
+            image = self.by_key.get(self.key_of(value) or "")
             if image is None:
                 return match[0]
             address = default_src(image) if name == "src" else image.url
@@ -188,10 +218,13 @@ class Pictures:
         self.stored.clear()
 
 
-def _imported(model):
-    return model.objects.filter(
-        wordpress_id__isnull=False, body__contains=UPLOADS.rstrip("/")
-    )
+def _imported(model, folders):
+    """The imported writings whose bodies may show pictures of the uploads
+    folder, or of `folders`."""
+    shows = Q(body__contains=UPLOADS.rstrip("/"))
+    for folder in folders:
+        shows |= Q(body__contains=folder)
+    return model.objects.filter(shows, wordpress_id__isnull=False)
 
 
 def _old_pictures(body: str) -> int:

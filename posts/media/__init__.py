@@ -7,5 +7,6 @@ then shown anywhere in several widths and formats.
 - uploads: `add_image(...)`, the one way an image enters the library;
 - markup: how an image is shown (`picture_html`), and the body's library
   images made responsive as a post or page is saved (`responsive_body`);
+- uses: where images are shown (`uses_of`), so that one in use is not deleted;
 - admin: the library in the admin, and the picker the body editor opens.
 """

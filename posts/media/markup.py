@@ -5,11 +5,14 @@ browser to fetch no more than it needs.
 
 Bodies keep what the editor makes (`<img src=… alt=…>`, in a figure with
 its caption); `responsive_body` turns each library image among them into
-such a <picture> as the post or page is saved, once, not per request.
+such a <picture> as the post or page is saved, once, not per request, and
+tells which library images the body shows (kept as the writing's
+`body_images`, see posts.media.uses).
 """
 
 import html
 import re
+from typing import NamedTuple
 
 from django.core.files.storage import default_storage
 from django.utils.html import format_html
@@ -108,17 +111,29 @@ def library_name(src: str) -> str | None:
     return renditions.original_name(src.removeprefix(prefix))
 
 
-def responsive_body(body: str) -> str:
-    """`body` (sanitised HTML) with each image from the library as a
-    <picture> in every size; other images as they are. One query, only when
-    the body shows library images."""
+class ResponsiveBody(NamedTuple):
+    html: str
+    images: list[Image]
+
+
+def library_names(body: str) -> dict[str, str]:
+    """The `<img>` tags of `body` that show a library image, with the name of
+    the image each shows."""
     names = {}
     for match in _IMG.finditer(body):
         src = html.unescape(dict(_ATTRIBUTE.findall(match[1])).get("src", ""))
         if name := library_name(src):
             names[match[0]] = name
+    return names
+
+
+def responsive_body(body: str) -> ResponsiveBody:
+    """`body` (sanitised HTML) with each image from the library as a
+    <picture> in every size, other images as they are; and the library
+    images it shows. One query, only when the body shows library images."""
+    names = library_names(body)
     if not names:
-        return body
+        return ResponsiveBody(body, [])
     images = {
         image.file.name: image
         for image in Image.objects.filter(file__in=set(names.values()))
@@ -133,4 +148,4 @@ def responsive_body(body: str) -> str:
             image.file.name, image.width, image.height, alt or image.alt_text
         )
 
-    return _IMG.sub(upgrade, body)
+    return ResponsiveBody(_IMG.sub(upgrade, body), list(images.values()))

@@ -52,6 +52,11 @@ class Image(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
+        # Authors change and delete the pictures they uploaded; Editors,
+        # everyone's (see posts.roles).
+        permissions = [
+            ("change_others_image", "Can change and delete others' images"),
+        ]
 
     def __str__(self):
         return self.title or self.alt_text

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0024_comment_threads_index'),
+        ('posts', '0025_media_roles'),
     ]
 
     operations = [

@@ -83,6 +83,14 @@ class Writing(models.Model):
         help_text="The body as readers see it: its notes numbered, its works "
         "cited, library images in every size.",
     )
+    body_images = models.ManyToManyField(
+        "posts.Image",
+        blank=True,
+        editable=False,
+        related_name="shown_in_%(class)ss",
+        help_text="The library images the body shows, kept as it is saved: "
+        "an image in use is not deleted (see posts.media.uses).",
+    )
 
     class Meta:
         abstract = True
@@ -97,12 +105,17 @@ class Writing(models.Model):
         self.body = sanitize_html(self.body)
         self.derive_from_body()
         super().save(*args, **kwargs)
+        # Derived as body_html is, so that however the body is saved (the
+        # admin, a revision restored, an import) its images' uses are known.
+        self.body_images.set(self._body_images)
 
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
         saved."""
         self.opening_words = opening_words(footnotes.without_notes(self.body))
-        self.body_html = responsive_body(footnotes.render(self.body, cite_notes))
+        self.body_html, self._body_images = responsive_body(
+            footnotes.render(self.body, cite_notes)
+        )
 
     def clean(self):
         super().clean()

@@ -126,7 +126,9 @@ def test_axe_finds_nothing_on_the_media_library_pages(browser, live_server, log_
     }.items():
         page.goto(live_server.url + path)
         check(name)
+    page.goto(f"{live_server.url}/admin/posts/image/add/")
     page.get_by_role("button", name="Save", exact=True).click()  # no file
+    expect(page.locator(".errorlist").first).to_be_visible()
     check("upload with errors")
     page.goto(f"{live_server.url}/admin/posts/post/add/")
     page.get_by_role("button", name="Insert image from the library").click()

@@ -12,7 +12,8 @@ from posts.exporters.wxr import export_wxr
 class Command(BaseCommand):
     help = (
         "Write the whole site (posts, pages, categories, tags, series, comments, "
-        "authors and attachment addresses) as a WordPress export (WXR 1.2), to "
+        "authors, media library and attachment addresses) as a WordPress export "
+        "(WXR 1.2), to "
         "FILE or to standard output."
     )
 
