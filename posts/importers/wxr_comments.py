@@ -2,8 +2,10 @@
 
 Comments are written level by level, top-level comments first, so that each
 reply knows its parent's primary key whatever the order in the file (a reply
-may come before the comment it answers): one query per level for the whole
-batch, however many posts it holds.
+may come before the comment it answers): one insert per level for the whole
+batch, however many posts it holds, and one query for the keys it gave.
+They are written as rows, not saved (see `BatchWriter.insert`), with what
+`Comment.save()` derives: their HTML and their thread.
 """
 
 import ipaddress
@@ -16,6 +18,7 @@ from posts.importers import wp_content
 from posts.importers.wxr_reader import Comment as Record
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_ORPHAN, SKIPPED_PINGS, ImportReport
+from posts.importers.wxr_writer import BatchWriter, Row
 from posts.models import Comment, Post
 
 STATUSES = {
@@ -37,11 +40,13 @@ Placed = dict[int, tuple[int, int]]
 def import_comments(
     posts: list[tuple[Post, Item]],
     *,
+    writer: BatchWriter,
     users: dict[int, AbstractBaseUser],
-    report: ImportReport,
-) -> None:
-    """Add the comments of each (post, item) pair that are not here yet.
-    `users` maps WordPress user IDs to accounts."""
+) -> list[Row]:
+    """Add the comments of each (post, item) pair that are not here yet, and
+    return them as rows: bulk inserts send no signal, so the caller counts
+    them into their posts. `users` maps WordPress user IDs to accounts."""
+    report = writer.report
     records: dict[int, tuple[Record, Post]] = {}
     for post, item in posts:
         for record in item.comments:
@@ -50,7 +55,7 @@ def import_comments(
             else:
                 records[record.id] = (record, post)
     if not records:
-        return
+        return []
     placed: Placed = {
         wordpress_id: (pk, thread_id or pk)
         for wordpress_id, pk, thread_id in Comment.objects.filter(
@@ -59,22 +64,26 @@ def import_comments(
     }
     report.existing["comments"] += len(placed)
     waiting = [id_ for id_ in records if id_ not in placed]
+    created: list[Row] = []
     while waiting:
         ready = [id_ for id_ in waiting if not _parent_waiting(id_, records, placed)]
         # Replies that only lead to one another: the file is odd, but none of
         # them is lost; they stand at the top level.
         ready = ready or waiting
-        comments = [
+        rows = [
             _comment(*records[id_], records, placed, users, report) for id_ in ready
         ]
-        Comment.objects.bulk_create(comments, batch_size=500)
-        for id_, comment in zip(ready, comments, strict=True):
-            placed[id_] = (comment.pk, comment.thread_id or comment.pk)
+        writer.insert(Comment, rows)
+        created += rows
+        # Their primary keys, found again by the WordPress IDs they were given.
+        threads = {row["wordpress_id"]: row["thread_id"] for row in rows}
+        for id_, pk in Comment.objects.filter(wordpress_id__in=ready).values_list(
+            "wordpress_id", "pk"
+        ):
+            placed[id_] = (pk, threads[id_] or pk)
         waiting = [id_ for id_ in waiting if id_ not in placed]
-        report.created["comments"] += len(comments)
-    # bulk_create() sends no signal: the posts count their comments here.
-    commented = {post.pk for _, post in records.values()}
-    Post.objects.filter(pk__in=commented).recount_comments()
+        report.created["comments"] += len(rows)
+    return created
 
 
 def _parent_waiting(id_: int, records: dict, placed: Placed) -> bool:
@@ -89,7 +98,7 @@ def _comment(
     placed: Placed,
     users: dict[int, AbstractBaseUser],
     report: ImportReport,
-) -> Comment:
+) -> Row:
     parent = None
     if record.parent:
         same_post = record.parent not in records or records[record.parent][1] is post
@@ -97,24 +106,26 @@ def _comment(
         if parent is None:
             report.changed[CHANGED_ORPHAN] += 1
     status = STATUSES.get(record.approved, Comment.Status.PENDING)
-    comment = Comment(
-        post=post,
-        parent_id=parent[0] if parent else None,
-        thread_id=parent[1] if parent else None,
-        author_name=(wp_content.one_line(record.author) or ANONYMOUS)[:245],
-        author_email=record.email[:100],
-        author_url=record.url[:200],
-        user=users.get(record.user_id),
-        text=wp_content.plain_text(record.content),
-        status=status,
-        status_reason="" if status == Comment.Status.APPROVED else IMPORTED,
-        ip_address=_ip_address(record.ip),
-        created_at=record.date or post.published_at,
-        wordpress_id=record.id,
-    )
-    # bulk_create() skips save(), which derives this.
-    comment.text_html = render_comment_text(comment.text)
-    return comment
+    user = users.get(record.user_id)
+    text = wp_content.plain_text(record.content)
+    # What Comment.save() would store: the comment's fields and, derived
+    # from them, its HTML and its thread.
+    return {
+        "post_id": post.pk,
+        "parent_id": parent[0] if parent else None,
+        "thread_id": parent[1] if parent else None,
+        "author_name": (wp_content.one_line(record.author) or ANONYMOUS)[:245],
+        "author_email": record.email[:100],
+        "author_url": record.url[:200],
+        "user_id": user.pk if user else None,
+        "text": text,
+        "text_html": render_comment_text(text),
+        "status": status,
+        "status_reason": "" if status == Comment.Status.APPROVED else IMPORTED,
+        "ip_address": _ip_address(record.ip),
+        "created_at": record.date or post.published_at,
+        "wordpress_id": record.id,
+    }
 
 
 @lru_cache(maxsize=4096)  # commenters come back; parsing an address is slow

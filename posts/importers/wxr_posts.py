@@ -10,6 +10,8 @@ redirect to it. Series membership comes from the post meta our own export
 writes.
 """
 
+from collections import Counter
+
 from django.utils import timezone
 
 from posts.importers import wp_content
@@ -28,8 +30,8 @@ from posts.importers.wxr_items import (
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_MISSED, CHANGED_PASSWORD, CHANGED_STATUS
 from posts.importers.wxr_terms import Terms
-from posts.importers.wxr_writer import BatchWriter, wanted_slug
-from posts.models import Post, Series
+from posts.importers.wxr_writer import BatchWriter, Row, wanted_slug
+from posts.models import Comment, Post, Series
 
 POST_STATUSES = {
     "publish": Post.Status.PUBLISHED,
@@ -76,23 +78,49 @@ class Posts:
                 posts[item.id] = post
                 taken.add(post.slug)
                 created.append((post, item))
-        # save() stamps these with the time of the import.
-        for post, item in created:
-            post.created_at = post.published_at
-            post.updated_at = item.modified or post.published_at
-        Post.objects.bulk_update(
-            [post for post, _ in created], ["created_at", "updated_at"]
-        )
+        # One insert for the batch: no save(), so no save signals either; the
+        # import expires every cached page once, at the end.
+        Post.objects.bulk_create(post for post, _ in created)
         self.writer.file(*self.terms.filings(created))
         self.writer.save_redirects(
             (path, post, None)
             for post, item in created
             for path in _old_paths(post, item)
         )
-        import_comments(
+        comments = import_comments(
             [(posts[item.id], item) for item in items],
+            writer=self.writer,
             users=self.authors.by_wordpress_id,
-            report=self.report,
+        )
+        self._finish_new_posts(created, comments)
+        # Posts here before gained comments: they count them again.
+        Post.objects.filter(
+            pk__in={comment["post_id"] for comment in comments}
+            - {post.pk for post, _ in created}
+        ).recount_comments()
+
+    def _finish_new_posts(
+        self, created: list[tuple[Post, Item]], comments: list[Row]
+    ) -> None:
+        """Give the new posts their own dates, which the insert stamped with
+        the time of the import, and their comment counts (see
+        posts.comments.counts), in one update for the batch: every comment
+        of a new post is new, so they are counted here, not in the
+        database."""
+        approved = Counter()
+        threads = Counter()
+        for comment in comments:
+            if comment["status"] == Comment.Status.APPROVED:
+                approved[comment["post_id"]] += 1
+                threads[comment["post_id"]] += comment["parent_id"] is None
+        for post, item in created:
+            post.created_at = post.published_at
+            post.updated_at = item.modified or post.published_at
+            post.comment_count = approved[post.pk]
+            post.thread_count = threads[post.pk]
+        self.writer.update(
+            [post for post, _ in created],
+            ["created_at", "updated_at", "comment_count", "thread_count"],
         )
 
     def _new_post(self, item: Item, taken: set[str]) -> Post:
@@ -113,7 +141,7 @@ class Posts:
         if series_slug := meta.get(SERIES_META, "").strip():
             post.series = self._series(series_slug, meta)
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
-        post.save()
+        post.prepare_for_save()
         self.report.created["posts"] += 1
         count_unread_meta(item, self.report)
         return post

@@ -10,8 +10,11 @@ than a few per post, and it carries the report that every mapper counts in.
 """
 
 from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import unquote
 
+from django.db import connection, models
+from django.db.models import Model
 from django.utils.text import slugify
 
 from posts.importers import wp_content
@@ -21,6 +24,16 @@ from posts.models import Page, Post, Redirect, TaggedPost
 
 # (post, category) or (post, tag) primary keys.
 Filing = tuple[int, int]
+# Fields whose values the database takes as Python has them.
+_AS_THEY_ARE = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.ForeignKey,
+)
+# A row to insert: column values by field attribute name ("post_id").
+Row = dict[str, Any]
 
 
 class BatchWriter:
@@ -74,6 +87,66 @@ class BatchWriter:
                 f"“{candidate}” is used."
             )
         return candidate
+
+    # Inserts and updates
+
+    def insert(self, model: type[Model], rows: list[Row]) -> None:
+        """Insert `rows`, with the model's defaults for the fields they leave
+        out, in one statement run for each. Without the model instances
+        and the per-value compiling of bulk_create(), 100,000 imported
+        comments take a third of the time (#17); nothing sends signals
+        either way."""
+        if not rows:
+            return
+        meta, quote = model._meta, connection.ops.quote_name
+        fields = [field for field in meta.concrete_fields if not field.primary_key]
+        defaults = {field.attname: field.get_default() for field in fields}
+        # Text and numbers go to the database as they are; the rest (dates,
+        # addresses) as the field prepares them.
+        prepared = [
+            (field.attname, None if isinstance(field, _AS_THEY_ARE) else field)
+            for field in fields
+        ]
+        columns = ", ".join(quote(field.column) for field in fields)
+        values = ", ".join(["%s"] * len(fields))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({values})",
+                [
+                    [
+                        field.get_db_prep_save(row[name], connection)
+                        if field and name in row
+                        else row.get(name, defaults[name])
+                        for name, field in prepared
+                    ]
+                    for row in rows
+                ],
+            )
+
+    def update(self, objects: list[Model], fields: list[str]) -> None:
+        """Write `fields` of `objects`, rows already inserted, in one
+        statement run for each. QuerySet.bulk_update() would do it in one
+        query, but builds a CASE over every row and field for it, which takes
+        longer than the whole insert of the posts it updates (#17)."""
+        if not objects:
+            return
+        model = type(objects[0])
+        meta, quote = model._meta, connection.ops.quote_name
+        columns = [meta.get_field(name) for name in fields]
+        assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {quote(meta.db_table)} SET {assignments} "
+                f"WHERE {quote(meta.pk.column)} = %s",
+                [
+                    [
+                        field.get_db_prep_save(getattr(row, field.attname), connection)
+                        for field in columns
+                    ]
+                    + [row.pk]
+                    for row in objects
+                ],
+            )
 
     # Filing and redirects
 

@@ -74,12 +74,18 @@ class Writing(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.prepare_for_save()
+        super().save(*args, **kwargs)
+
+    def prepare_for_save(self) -> None:
+        """What saving derives from the rest: called by `save()`, and by
+        whatever writes rows without it (`bulk_create`, as the WordPress
+        import does), so that both store the same."""
         if not self.slug:
             slug = slugify(self.title, allow_unicode=True)
             self.slug = slug[:200] or self.DEFAULT_SLUG
         self.body = sanitize_html(self.body)
         self.derive_from_body()
-        super().save(*args, **kwargs)
 
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
