@@ -3,7 +3,7 @@
 Comments are written level by level, top-level comments first, so that each
 reply knows its parent's primary key whatever the order in the file (a reply
 may come before the comment it answers): one insert per level for the whole
-batch, however many posts it holds, and one query for the keys it gave.
+batch, however many posts it holds.
 They are written as rows, not saved (see `BatchWriter.insert`), with what
 `Comment.save()` derives: their HTML and their thread.
 """
@@ -73,14 +73,11 @@ def import_comments(
         rows = [
             _comment(*records[id_], records, placed, users, report) for id_ in ready
         ]
-        writer.insert(Comment, rows)
+        keys = writer.insert(Comment, rows, key="wordpress_id")
         created += rows
-        # Their primary keys, found again by the WordPress IDs they were given.
-        threads = {row["wordpress_id"]: row["thread_id"] for row in rows}
-        for id_, pk in Comment.objects.filter(wordpress_id__in=ready).values_list(
-            "wordpress_id", "pk"
-        ):
-            placed[id_] = (pk, threads[id_] or pk)
+        for row in rows:
+            pk = keys[row["wordpress_id"]]
+            placed[row["wordpress_id"]] = (pk, row["thread_id"] or pk)
         waiting = [id_ for id_ in waiting if id_ not in placed]
         report.created["comments"] += len(rows)
     return created
