@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from posts.comments.text import LINK_REL, render_comment_text
+from posts.importers import wp_content
 from posts.importers.wxr import import_stream, import_wxr
 from posts.importers.wxr_reader import CHUNK_SIZE, WXRError, read_wxr
 from posts.models import Comment, Post, Redirect
@@ -228,3 +229,10 @@ def test_an_address_in_an_imported_comment_becomes_a_link():
     import_stream(io.BytesIO(document.encode()))
 
     assert 'href="http://www.example.org"' in Comment.objects.get().text_html
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_characters="<&")))
+def test_text_without_markup_comes_through_as_the_parser_gives_it(text):
+    # An empty element after it sends the text through the HTML parser.
+    assert wp_content.plain_text(text) == wp_content.plain_text(text + "<b></b>")
