@@ -236,3 +236,41 @@ def test_an_address_in_an_imported_comment_becomes_a_link():
 def test_text_without_markup_comes_through_as_the_parser_gives_it(text):
     # An empty element after it sends the text through the HTML parser.
     assert wp_content.plain_text(text) == wp_content.plain_text(text + "<b></b>")
+
+
+def comment(id_, parent, approved="1"):
+    return (
+        f"<wp:comment><wp:comment_id>{id_}</wp:comment_id>"
+        f"<wp:comment_content>Comment {id_}</wp:comment_content>"
+        f"<wp:comment_approved>{approved}</wp:comment_approved>"
+        f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+    )
+
+
+def test_odd_threads_are_counted_as_they_are_written():
+    # Replies leading to one another (1 and 2), a reply to them (3), a
+    # reply to a comment on another post (5), a held reply (6), and a
+    # reply to a comment missing from the file (7).
+    items = (
+        "<item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>"
+        f"{comment(1, 2)}{comment(2, 1)}{comment(3, 1)}{comment(6, 4, '0')}"
+        f"{comment(7, 99)}</item>"
+        "<item><wp:post_id>2</wp:post_id><wp:post_type>post</wp:post_type>"
+        f"{comment(4, 0)}{comment(5, 1)}</item>"
+    )
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" ?>'
+        '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><wp:wxr_version>1.2</wp:wxr_version>{items}</channel></rss>"
+    )
+    import_stream(io.BytesIO(document.encode()))
+    counted = list(
+        Post.objects.order_by("pk").values_list("comment_count", "thread_count")
+    )
+
+    Post.objects.recount_comments()
+
+    assert counted == list(
+        Post.objects.order_by("pk").values_list("comment_count", "thread_count")
+    )
+    assert counted == [(4, 4), (2, 2)]

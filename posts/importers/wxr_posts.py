@@ -10,13 +10,11 @@ redirect to it. Series membership comes from the post meta our own export
 writes.
 """
 
-from collections import Counter
-
 from django.utils import timezone
 
 from posts.importers import wp_content
 from posts.importers.wxr_authors import Authors
-from posts.importers.wxr_comments import import_comments
+from posts.importers.wxr_comments import Comments
 from posts.importers.wxr_items import (
     OLD_SLUG_META,
     SERIES_DESCRIPTION_META,
@@ -30,8 +28,8 @@ from posts.importers.wxr_items import (
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_MISSED, CHANGED_PASSWORD, CHANGED_STATUS
 from posts.importers.wxr_terms import Terms
-from posts.importers.wxr_writer import BatchWriter, Row, wanted_slug
-from posts.models import Comment, Post, Series
+from posts.importers.wxr_writer import BatchWriter, row_of, wanted_slug
+from posts.models import Post, Series
 
 POST_STATUSES = {
     "publish": Post.Status.PUBLISHED,
@@ -78,50 +76,39 @@ class Posts:
                 posts[item.id] = post
                 taken.add(post.slug)
                 created.append((post, item))
-        # One insert for the batch: no save(), so no save signals either; the
-        # import expires every cached page once, at the end.
-        Post.objects.bulk_create(post for post, _ in created)
+        comments = Comments(
+            [(posts[item.id], item) for item in items],
+            writer=self.writer,
+            users=self.authors.by_wordpress_id,
+        )
+        self._insert(created, comments)
         self.writer.file(*self.terms.filings(created))
         self.writer.save_redirects(
             (path, post, None)
             for post, item in created
             for path in _old_paths(post, item)
         )
-        comments = import_comments(
-            [(posts[item.id], item) for item in items],
-            writer=self.writer,
-            users=self.authors.by_wordpress_id,
-        )
-        self._finish_new_posts(created, comments)
+        commented = comments.write()
         # Posts here before gained comments: they count them again.
         Post.objects.filter(
-            pk__in={comment["post_id"] for comment in comments}
-            - {post.pk for post, _ in created}
+            pk__in=commented - {post.pk for post, _ in created}
         ).recount_comments()
 
-    def _finish_new_posts(
-        self, created: list[tuple[Post, Item]], comments: list[Row]
-    ) -> None:
-        """Give the new posts their own dates, which the insert stamped with
-        the time of the import, and their comment counts (see
-        posts.comments.counts), in one update for the batch: every comment
-        of a new post is new, so they are counted here, not in the
-        database."""
-        approved = Counter()
-        threads = Counter()
-        for comment in comments:
-            if comment["status"] == Comment.Status.APPROVED:
-                approved[comment["post_id"]] += 1
-                threads[comment["post_id"]] += comment["parent_id"] is None
+    def _insert(self, created: list[tuple[Post, Item]], comments: Comments) -> None:
+        """Insert the new posts, in one statement for the batch, with their
+        own dates rather than the time of the import, and the counts of the
+        comments they are about to get. Not saved: no save signals either;
+        the import expires every cached page once, at the end."""
         for post, item in created:
             post.created_at = post.published_at
             post.updated_at = item.modified or post.published_at
-            post.comment_count = approved[post.pk]
-            post.thread_count = threads[post.pk]
-        self.writer.update(
-            [post for post, _ in created],
-            ["created_at", "updated_at", "comment_count", "thread_count"],
+            post.comment_count, post.thread_count = comments.counts(post)
+        keys = self.writer.insert(
+            Post, [row_of(post) for post, _ in created], key="wordpress_id"
         )
+        for post, _ in created:
+            post.pk = keys[post.wordpress_id]
+            post._state.adding = False
 
     def _new_post(self, item: Item, taken: set[str]) -> Post:
         title = wp_content.one_line(item.title)[:300]

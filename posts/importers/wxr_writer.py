@@ -90,7 +90,7 @@ class BatchWriter:
             )
         return candidate
 
-    # Inserts and updates
+    # Inserts
 
     def insert(self, model: type[Model], rows: list[Row], *, key: str) -> dict:
         """Insert `rows`, with the model's defaults for the fields they leave
@@ -139,31 +139,6 @@ class BatchWriter:
                 found.update(cursor.fetchall())
         return found
 
-    def update(self, objects: list[Model], fields: list[str]) -> None:
-        """Write `fields` of `objects`, rows already inserted, in one
-        statement run for each. QuerySet.bulk_update() would do it in one
-        query, but builds a CASE over every row and field for it, which takes
-        longer than the whole insert of the posts it updates (#17)."""
-        if not objects:
-            return
-        model = type(objects[0])
-        meta, quote = model._meta, connection.ops.quote_name
-        columns = [meta.get_field(name) for name in fields]
-        assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {quote(meta.db_table)} SET {assignments} "
-                f"WHERE {quote(meta.pk.column)} = %s",
-                [
-                    [
-                        field.get_db_prep_save(getattr(row, field.attname), connection)
-                        for field in columns
-                    ]
-                    + [row.pk]
-                    for row in objects
-                ],
-            )
-
     # Filing and redirects
 
     def file(self, categories: Iterable[Filing], tags: Iterable[Filing]) -> None:
@@ -200,6 +175,15 @@ class BatchWriter:
         )
         self.report.existing["redirects"] += len(known)
         self.report.created["redirects"] += len(wanted) - len(known)
+
+
+def row_of(instance: Model) -> Row:
+    """An instance's fields as a row for `BatchWriter.insert`."""
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key
+    }
 
 
 def wanted_slug(item: Item, prefix: str, title: str = "") -> str:
