@@ -2,10 +2,12 @@
 stores is what saving each post and comment one by one stores, and a file
 imported again changes nothing."""
 
+import contextlib
 import io
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Count, Max
 from django.utils.html import linebreaks, urlize
 from hypothesis import given, settings
@@ -274,3 +276,19 @@ def test_odd_threads_are_counted_as_they_are_written():
         Post.objects.order_by("pk").values_list("comment_count", "thread_count")
     )
     assert counted == [(4, 4), (2, 2)]
+
+
+@pytest.mark.parametrize("name", ["site.xml", "malformed.xml"])
+def test_an_import_leaves_sqlites_page_cache_as_the_settings_set_it(name):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own setting.")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+
+    with contextlib.suppress(WXRError):
+        import_wxr(wxr(name))
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone() == (before,)
