@@ -1,17 +1,24 @@
 """Benchmark: import a generated WordPress export of 10,000 posts and 100,000
-comments, then export the site again; report the time and peak memory.
+comments, import it again (nothing to do), then export the site again;
+report the time and peak memory of each, on SQLite and on PostgreSQL.
 
     .venv/bin/python benchmarks/wxr_import.py [--posts N] [--comments-per-post N]
+        [--database sqlite|postgres|both]
 
-It runs against a throwaway database made the way the test suite makes its
-own (from DATABASE_URL, SQLite by default), which is removed afterwards.
-Peak memory is the process's peak resident size, read before and after each
-step: the import streams the file, so its peak should not grow with it.
+Each database is measured in a process of its own, on a throwaway database
+made the way the test suite makes its own, removed afterwards: SQLite in a
+temporary folder; on PostgreSQL (the server BENCH_POSTGRES names, as for
+the load benchmark) `test_` and the name BENCH_IMPORT_DATABASE gives,
+`gl_bench_import` unless told. Peak memory is the process's peak resident
+size, read before and after each step: the import streams the file, so its
+peak should not grow with it. The machine's speed at the time (a fixed loop
+of Python additions, see benchmarks.yardstick) is printed first.
 """
 
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,8 +34,16 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from benchmarks.database import POSTGRES_SERVER  # noqa: E402
+from benchmarks.yardstick import python_loop_ms  # noqa: E402
 from posts.exporters.wxr import export_wxr  # noqa: E402
 from posts.importers.wxr import import_wxr  # noqa: E402
+
+DATABASES = {
+    "sqlite": "",  # the settings' own: SQLite
+    "postgres": f"{POSTGRES_SERVER}/"
+    + os.environ.get("BENCH_IMPORT_DATABASE", "gl_bench_import"),
+}
 
 START = datetime(2008, 1, 1, tzinfo=UTC)
 PARAGRAPH = (
@@ -42,8 +57,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--comments-per-post", type=int, default=10)
+    parser.add_argument("--database", choices=[*DATABASES, "both"], default="both")
+    parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
 
+    if options.file:
+        # One database, in this process: the parent made the file.
+        measure(options.file)
+        return
+    print(f"Machine speed: a loop of additions takes {python_loop_ms():.0f} ms")
     with tempfile.TemporaryDirectory() as folder:
         export = Path(folder) / "export.xml"
         with export.open("w", encoding="utf-8") as out:
@@ -52,9 +74,26 @@ def main() -> None:
         print(
             f"Generated {options.posts:,} posts and "
             f"{options.posts * options.comments_per_post:,} comments: "
-            f"{size / 2**20:.1f} MiB of WXR"
+            f"{size / 2**20:.1f} MiB of WXR",
+            flush=True,
         )
+        names = list(DATABASES) if options.database == "both" else [options.database]
+        for name in names:
+            environment = dict(os.environ)
+            if DATABASES[name]:
+                environment["DATABASE_URL"] = DATABASES[name]
+            else:
+                environment.pop("DATABASE_URL", None)
+            subprocess.run(
+                [sys.executable, __file__, "--file", str(export)],
+                env=environment,
+                check=True,
+            )
 
+
+def measure(export: Path) -> None:
+    """Import `export` into a new database, import it again, export it."""
+    with tempfile.TemporaryDirectory() as folder:
         database = connection.settings_dict
         if database["ENGINE"].endswith("sqlite3"):
             # On disk, not in memory, so that the database is not counted as
@@ -65,25 +104,38 @@ def main() -> None:
         try:
             print(f"Database: {connection.vendor}")
             baseline = peak_rss()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             report = import_wxr(export)
             seconds = time.perf_counter() - started
             after_import = peak_rss()
             print(
-                f"Import: {seconds:.1f} s, {report.created['posts']:,} posts and "
+                f"  Import: {seconds:.1f} s ({time.process_time() - cpu:.1f} s of "
+                f"this process's CPU), {report.created['posts']:,} posts and "
                 f"{report.created['comments']:,} comments; peak memory "
                 f"{after_import / 2**20:.0f} MiB "
                 f"({(after_import - baseline) / 2**20:.0f} MiB above the "
                 f"{baseline / 2**20:.0f} MiB before it)"
+            )
+            started, cpu = time.perf_counter(), time.process_time()
+            report = import_wxr(export)
+            seconds = time.perf_counter() - started
+            print(
+                f"  Import again: {seconds:.1f} s ({time.process_time() - cpu:.1f} s "
+                "of CPU), "
+                f"{sum(report.created.values()):,} records created, "
+                f"{report.existing['posts']:,} posts and "
+                f"{report.existing['comments']:,} comments already here; "
+                f"peak memory {peak_rss() / 2**20:.0f} MiB"
             )
             started = time.perf_counter()
             with open(os.devnull, "w", encoding="utf-8") as nowhere:
                 counts = export_wxr(nowhere)
             seconds = time.perf_counter() - started
             print(
-                f"Export: {seconds:.1f} s, {counts['posts']:,} posts and "
+                f"  Export: {seconds:.1f} s, {counts['posts']:,} posts and "
                 f"{counts['comments']:,} comments; peak memory "
-                f"{peak_rss() / 2**20:.0f} MiB"
+                f"{peak_rss() / 2**20:.0f} MiB",
+                flush=True,
             )
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)

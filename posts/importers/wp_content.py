@@ -32,6 +32,8 @@ _SLUG = re.compile(r"[-\w]+")
 _PARAGRAPH_MARK = "\x00"  # never in XML text, so never in a comment
 _PARAGRAPH_MARKS = re.compile(r"\s*(?:\x00\s*)+")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+# What the parser acts on: tags, entities (and the paragraph mark).
+_MARKUP = re.compile("[<&\x00]")
 
 
 def body_html(content: str) -> str:
@@ -47,6 +49,11 @@ def unsupported_shortcodes(content: str) -> set[str]:
 def plain_text(html: str) -> str:
     """The text of WordPress HTML: paragraphs and line breaks kept as blank
     lines and newlines, everything else exactly as it was written."""
+    if not _MARKUP.search(html):
+        # Nothing for the parser to do, and most names and comments are
+        # such text: spared a parser each, an import of 100,000 comments
+        # takes seconds less (#17).
+        return html.strip()
     parser = _TextParser()
     parser.feed(html)
     parser.close()

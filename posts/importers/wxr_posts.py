@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from posts.importers import wp_content
 from posts.importers.wxr_authors import Authors
-from posts.importers.wxr_comments import import_comments
+from posts.importers.wxr_comments import Comments
 from posts.importers.wxr_items import (
     OLD_SLUG_META,
     SERIES_DESCRIPTION_META,
@@ -30,7 +30,7 @@ from posts.importers.wxr_people import People
 from posts.importers.wxr_reader import Item
 from posts.importers.wxr_report import CHANGED_MISSED, CHANGED_PASSWORD, CHANGED_STATUS
 from posts.importers.wxr_terms import Terms
-from posts.importers.wxr_writer import BatchWriter, wanted_slug
+from posts.importers.wxr_writer import BatchWriter, row_of, wanted_slug
 from posts.models import Post, Series
 
 POST_STATUSES = {
@@ -87,26 +87,44 @@ class Posts:
                 posts[item.id] = post
                 taken.add(post.slug)
                 created.append((post, item))
-        # save() stamps these with the time of the import.
-        for post, item in created:
-            post.created_at = post.published_at
-            post.updated_at = item.modified or post.published_at
-        Post.objects.bulk_update(
-            [post for post, _ in created], ["created_at", "updated_at"]
+        comments = Comments(
+            [(posts[item.id], item) for item in items],
+            writer=self.writer,
+            users=self.authors.by_wordpress_id,
         )
+        self._insert(created, comments)
         self.writer.file(*self.terms.filings(created))
         self.writer.save_redirects(
             (path, post, None)
             for post, item in created
             for path in _old_paths(post, item)
         )
+        for post, item in created:
+            self.people.link(post, item.meta)
+            post.keep_derived_links(adding=True)
         for item in items:
             self.pictures.take_featured(posts[item.id], item)
-        import_comments(
-            [(posts[item.id], item) for item in items],
-            users=self.authors.by_wordpress_id,
-            report=self.report,
+        commented = comments.write()
+        # Posts here before gained comments: they count them again.
+        Post.objects.filter(
+            pk__in=commented - {post.pk for post, _ in created}
+        ).recount_comments()
+
+    def _insert(self, created: list[tuple[Post, Item]], comments: Comments) -> None:
+        """Insert the new posts, in one statement for the batch, with their
+        own dates rather than the time of the import, and the counts of the
+        comments they are about to get. Not saved: no save signals either;
+        the import expires every cached page once, at the end."""
+        for post, item in created:
+            post.created_at = post.published_at
+            post.updated_at = item.modified or post.published_at
+            post.comment_count, post.thread_count = comments.counts(post)
+        keys = self.writer.insert(
+            Post, [row_of(post) for post, _ in created], key="wordpress_id"
         )
+        for post, _ in created:
+            post.pk = keys[post.wordpress_id]
+            post._state.adding, post._state.db = False, Post.objects.db
 
     def _new_post(self, item: Item, taken: set[str]) -> Post:
         title = wp_content.one_line(item.title)[:300]
@@ -127,8 +145,7 @@ class Posts:
             post.series = self._series(series_slug, meta)
             post.series_position = _whole_number(meta.get(SERIES_POSITION_META, ""))
         post.historical_date = self.people.date_of(meta, f"“{title}”")
-        post.save()
-        self.people.link(post, item.meta)
+        post.prepare_for_save()
         self.report.created["posts"] += 1
         count_unread_meta(item, self.report, self.pictures.read_meta("post"))
         return post

@@ -2,10 +2,11 @@
 
 A WXR file is RSS 2.0 with WordPress's own elements: the site's details, its
 authors and terms, then one <item> per post, page, attachment or menu item,
-each with its comments inside. The file is parsed with defusedxml (no entity
-declarations, no external entities) in a single pass: each element under
-<channel> becomes a record, is handed out and is then dropped, so memory
-stays flat however large the file. Every record knows the line it starts
+each with its comments inside. The file is parsed by expat under
+defusedxml's rules (no document type, no entity declarations, no external
+entities) in a single pass, a chunk at a time: each element under <channel>
+becomes a record, is handed out and is then dropped, so memory stays flat
+however large the file. Every record knows the line it starts
 on, so that a problem can be pointed at.
 
 WordPress.org writes its namespaces as http://wordpress.org/export/1.2/ and
@@ -18,11 +19,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import BinaryIO
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder
+from xml.etree.ElementTree import Element
 from xml.parsers import expat
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser, iterparse
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 from django.utils import timezone
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -38,6 +43,7 @@ KNOWN_VERSIONS = ("1.0", "1.1", "1.2")
 VERSION = re.compile(r"1\.\d+")
 
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+_WORDPRESS_DATE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", re.ASCII)
 
 # Expat errors that mean the input stopped before the document did.
 _TRUNCATED = {
@@ -163,88 +169,174 @@ class _Located(Element):
     __slots__ = ("line",)
 
 
+# How much of the file is parsed at a time.
+CHUNK_SIZE = 64 * 1024
+
+
 def read_wxr(stream: BinaryIO) -> Iterator[Record]:
     """Yield the records of the WXR file `stream`: the Site first, then
     authors, terms and items in file order. Raise WXRError as soon as the
     file turns out to be malformed or not a WordPress export."""
-    parser = _located_parser()
-    depth = 0
-    channel: Element | None = None
-    version: str | None = None
-    details: dict[str, str] = {}
-    announced = False
+    parser = _ChannelParser()
     try:
-        for event, element in iterparse(stream, ("start", "end"), parser=parser):
-            if event == "start":
-                depth += 1
-                if depth == 1 and _name(element.tag) != "rss":
-                    raise WXRError(
-                        f"this is not a WordPress export: it is <{_local(element.tag)}>"
-                        ", not RSS",
-                        element.line,
-                    )
-                if depth == 2 and _name(element.tag) == "channel":
-                    channel = element
-                continue
-            depth -= 1
-            if depth != 2 or channel is None:
-                continue
-            # A direct child of <channel> is complete: read it and let it go.
-            name = _name(element.tag)
-            if name == "wp:wxr_version":
-                version = _version(element)
-            elif name in _SITE_FIELDS:
-                details[_SITE_FIELDS[name]] = _text(element).strip()
-            elif name in _READERS:
-                if version is None:
-                    raise WXRError(
-                        "this is not a WordPress export: there is no "
-                        "<wp:wxr_version> before the first "
-                        f"<{name}>",
-                        element.line,
-                    )
-                if not announced:
-                    announced = True
-                    yield Site(version=version, **details)
-                yield _READERS[name](element)
-            channel.remove(element)
-    except ParseError as error:
+        while data := stream.read(CHUNK_SIZE):
+            parser.feed(data)
+            yield from parser.take_records()
+        parser.close()
+        yield from parser.take_records()
+    except expat.ExpatError as error:
         raise _parse_error(error) from error
     except DefusedXmlException as error:
         raise WXRError(
             "the file declares XML entities or a document type, which WordPress "
             f"exports never do; refused for safety ({type(error).__name__})",
-            parser.parser.CurrentLineNumber,
+            parser.line,
         ) from error
-    if channel is None:
-        raise WXRError("this is not a WordPress export: there is no <channel>")
-    if version is None:
-        raise WXRError(
-            "this is not a WordPress export: there is no <wp:wxr_version> element"
-        )
-    if not announced:
-        yield Site(version=version, **details)
 
 
-def _located_parser() -> DefusedXMLParser:
-    parser: DefusedXMLParser
+class _ChannelParser:
+    """Expat, fed the file a chunk at a time, building each child of
+    <channel> as an element tree of `_Located` elements and reading it into
+    a record as soon as it ends (see `take_records`).
 
-    def located(tag: str, attributes: dict[str, str]) -> _Located:
-        element = _Located(tag, attributes)
-        element.line = parser.parser.CurrentLineNumber
-        return element
+    Expat's handlers are set here rather than through ElementTree's
+    XMLParser and TreeBuilder: those call Python for every element several
+    times over, and a large export has a million elements (#17). The
+    safety rules are defusedxml's (no document type, no entity
+    declarations, no external entities), with its exceptions."""
 
-    parser = DefusedXMLParser(
-        target=TreeBuilder(element_factory=located),
-        forbid_dtd=True,
-        forbid_entities=True,
-        forbid_external=True,
-    )
-    return parser
+    def __init__(self):
+        self.parser = expat.ParserCreate(None, "}")
+        self.parser.buffer_text = True
+        self.parser.buffer_size = CHUNK_SIZE
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.CharacterDataHandler = self._data
+        self.parser.StartDoctypeDeclHandler = _forbid_document_type
+        self.parser.EntityDeclHandler = _forbid_entity
+        self.parser.UnparsedEntityDeclHandler = _forbid_unparsed_entity
+        self.parser.ExternalEntityRefHandler = _forbid_external_entity
+        self.depth = 0
+        self.in_channel = False
+        self.channel_seen = False
+        # The open elements under <channel>, and the text of each so far
+        # (None once it has a child: text after a child is not read).
+        self.open: list[_Located] = []
+        self.texts: list[list[str] | None] = []
+        self.version: str | None = None
+        self.details: dict[str, str] = {}
+        self.announced = False
+        self.records: list[Record] = []
+
+    @property
+    def line(self) -> int:
+        return self.parser.CurrentLineNumber
+
+    def feed(self, data: bytes) -> None:
+        self.parser.Parse(data, False)
+
+    def close(self) -> None:
+        self.parser.Parse(b"", True)
+        if not self.channel_seen:
+            raise WXRError("this is not a WordPress export: there is no <channel>")
+        if self.version is None:
+            raise WXRError(
+                "this is not a WordPress export: there is no <wp:wxr_version> element"
+            )
+        self._announce()
+
+    def take_records(self) -> list[Record]:
+        records, self.records = self.records, []
+        return records
+
+    def _start(self, tag: str, attributes: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth > 2 and self.in_channel:
+            if attributes:
+                attributes = {_tag(key): value for key, value in attributes.items()}
+            element = _Located(_tag(tag), attributes)
+            element.line = self.parser.CurrentLineNumber
+            if self.open:
+                parent = self.open[-1]
+                if (text := self.texts[-1]) is not None:
+                    if text:
+                        parent.text = "".join(text)
+                    self.texts[-1] = None
+                parent.append(element)
+            self.open.append(element)
+            self.texts.append([])
+        elif self.depth == 1 and _name(_tag(tag)) != "rss":
+            raise WXRError(
+                f"this is not a WordPress export: it is <{_local(_tag(tag))}>, not RSS",
+                self.parser.CurrentLineNumber,
+            )
+        elif self.depth == 2 and _name(_tag(tag)) == "channel":
+            self.in_channel = self.channel_seen = True
+
+    def _data(self, data: str) -> None:
+        if self.texts and (text := self.texts[-1]) is not None:
+            text.append(data)
+
+    def _end(self, tag: str) -> None:
+        self.depth -= 1
+        if self.depth == 1:
+            self.in_channel = False
+        if not self.open:
+            return
+        element = self.open.pop()
+        if text := self.texts.pop():
+            element.text = "".join(text)
+        if not self.open:
+            # A direct child of <channel> is complete: read it and let it go.
+            self._child(element)
+
+    def _child(self, element: _Located) -> None:
+        name = _name(element.tag)
+        if name == "wp:wxr_version":
+            self.version = _version(element)
+        elif name in _SITE_FIELDS:
+            self.details[_SITE_FIELDS[name]] = _text(element).strip()
+        elif name in _READERS:
+            if self.version is None:
+                raise WXRError(
+                    "this is not a WordPress export: there is no "
+                    f"<wp:wxr_version> before the first <{name}>",
+                    element.line,
+                )
+            self._announce()
+            self.records.append(_READERS[name](element))
+
+    def _announce(self) -> None:
+        """The Site goes first, once."""
+        if not self.announced:
+            self.announced = True
+            self.records.append(Site(version=self.version, **self.details))
 
 
-def _parse_error(error: ParseError) -> WXRError:
-    line, column = error.position
+@lru_cache(maxsize=512)
+def _tag(name: str) -> str:
+    """Expat's "uri}local" as ElementTree writes it: "{uri}local"."""
+    return f"{{{name}" if "}" in name else name
+
+
+def _forbid_document_type(name, system_id, public_id, has_internal_subset):
+    raise DTDForbidden(name, system_id, public_id)
+
+
+def _forbid_entity(name, is_parameter, value, base, system_id, public_id, notation):
+    raise EntitiesForbidden(name, value, base, system_id, public_id, notation)
+
+
+def _forbid_unparsed_entity(name, base, system_id, public_id, notation):
+    raise EntitiesForbidden(name, None, base, system_id, public_id, notation)
+
+
+def _forbid_external_entity(context, base, system_id, public_id):
+    raise ExternalReferenceForbidden(context, base, system_id, public_id)
+
+
+def _parse_error(error: expat.ExpatError) -> WXRError:
+    line, column = error.lineno, error.offset
     if error.code in _TRUNCATED:
         return WXRError(
             "the file ends before the export does: it looks cut short "
@@ -333,7 +425,12 @@ def _date(fields: dict[str, Element], name: str, line: int) -> datetime | None:
     if not text or text.startswith("0000-00-00"):
         return None
     try:
-        value = datetime.strptime(text, DATE_FORMAT)
+        # strptime() reads the exact shape WordPress writes too, at a tenth
+        # of the speed; it still reads what else DATE_FORMAT allows (#17).
+        if _WORDPRESS_DATE.fullmatch(text):
+            value = datetime.fromisoformat(text)
+        else:
+            value = datetime.strptime(text, DATE_FORMAT)
     except ValueError:
         raise WXRError(
             f"<{name}> should be a date like 2016-05-12 09:30:00, not {text!r}",

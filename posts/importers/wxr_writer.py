@@ -9,9 +9,12 @@ It takes whole batches, so that a batch of posts costs a few queries rather
 than a few per post, and it carries the report that every mapper counts in.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from urllib.parse import unquote
 
+from django.db import connection, models
+from django.db.models import Model
 from django.utils.text import slugify
 
 from posts.importers import wp_content
@@ -21,6 +24,18 @@ from posts.models import Page, Post, Redirect, TaggedPost
 
 # (post, category) or (post, tag) primary keys.
 Filing = tuple[int, int]
+# Fields whose values the database takes as Python has them.
+_AS_THEY_ARE = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.ForeignKey,
+)
+# Rows inserted by one statement: as many as SQLite takes up to this.
+ROWS_A_STATEMENT = 1000
+# A row to insert: column values by field attribute name ("post_id").
+Row = dict[str, Any]
 
 
 class BatchWriter:
@@ -75,6 +90,80 @@ class BatchWriter:
             )
         return candidate
 
+    # Inserts
+
+    def insert(self, model: type[Model], rows: list[Row], *, key: str) -> dict:
+        """Insert `rows`, with the model's defaults for the fields they leave
+        out, and return the primary key each was given, by its value of
+        `key` (a unique field). Without the model instances and the
+        per-value compiling of bulk_create(), 100,000 imported comments take
+        a third of the time (#17); nothing sends signals either way."""
+        meta, quote = model._meta, connection.ops.quote_name
+        fields = [field for field in meta.concrete_fields if not field.primary_key]
+        defaults = {field.attname: field.get_default() for field in fields}
+        # Text and numbers go to the database as they are; the rest (dates,
+        # addresses) as the field prepares them, once for each value.
+        prepared = [
+            (field.attname, None if isinstance(field, _AS_THEY_ARE) else field, {})
+            for field in fields
+        ]
+
+        def values(row: Row) -> Iterator:
+            for name, field, known in prepared:
+                value = row.get(name, defaults[name])
+                if field is None or value is None:
+                    yield value
+                elif isinstance(value, str):
+                    if value not in known:
+                        known[value] = field.get_db_prep_save(value, connection)
+                    yield known[value]
+                else:
+                    yield field.get_db_prep_save(value, connection)
+
+        table = quote(meta.db_table)
+        columns = ", ".join(quote(field.column) for field in fields)
+        returning = (
+            f"RETURNING {quote(meta.get_field(key).column)}, {quote(meta.pk.column)}"
+        )
+        found = {}
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # One array a column, so a statement has as many parameters
+                # as the table has columns: psycopg reads the placeholders of
+                # each statement in Python, at 100,000 rows seconds of work.
+                arrays = ", ".join(
+                    f"%s::{field.db_type(connection)}[]" for field in fields
+                )
+                sql = f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}) "
+                for start in range(0, len(rows), ROWS_A_STATEMENT):
+                    batch = rows[start : start + ROWS_A_STATEMENT]
+                    cursor.execute(
+                        sql + returning,
+                        [
+                            list(column)
+                            for column in zip(*map(values, batch), strict=True)
+                        ],
+                    )
+                    found.update(cursor.fetchall())
+                return found
+            placeholders = f"({', '.join(['%s'] * len(fields))})"
+            size = max(
+                1,
+                min(
+                    ROWS_A_STATEMENT,
+                    connection.features.max_query_params // len(fields),
+                ),
+            )
+            for start in range(0, len(rows), size):
+                batch = rows[start : start + size]
+                cursor.execute(
+                    f"INSERT INTO {table} ({columns}) "
+                    f"VALUES {', '.join([placeholders] * len(batch))} {returning}",
+                    [value for row in batch for value in values(row)],
+                )
+                found.update(cursor.fetchall())
+        return found
+
     # Filing and redirects
 
     def file(self, categories: Iterable[Filing], tags: Iterable[Filing]) -> None:
@@ -111,6 +200,15 @@ class BatchWriter:
         )
         self.report.existing["redirects"] += len(known)
         self.report.created["redirects"] += len(wanted) - len(known)
+
+
+def row_of(instance: Model) -> Row:
+    """An instance's fields as a row for `BatchWriter.insert`."""
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key
+    }
 
 
 def wanted_slug(item: Item, prefix: str, title: str = "") -> str:

@@ -99,15 +99,28 @@ class Writing(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding
+        self.prepare_for_save()
+        super().save(*args, **kwargs)
+        self.keep_derived_links(adding=adding)
+
+    def prepare_for_save(self) -> None:
+        """What saving derives from the rest: called by `save()`, and by
+        whatever writes rows without it (`bulk_create`, as the WordPress
+        import does), so that both store the same."""
         if not self.slug:
             slug = slugify(self.title, allow_unicode=True)
             self.slug = slug[:200] or self.DEFAULT_SLUG
         self.body = sanitize_html(self.body)
         self.derive_from_body()
-        super().save(*args, **kwargs)
-        # Derived as body_html is, so that however the body is saved (the
-        # admin, a revision restored, an import) its images' uses are known.
-        self.body_images.set(self._body_images)
+
+    def keep_derived_links(self, *, adding: bool = False) -> None:
+        """What saving derives into other tables once the row is written
+        (`adding` it): the library images the body shows, so that however
+        the body is saved (the admin, a revision restored, an import) its
+        images' uses are known."""
+        if self._body_images or not adding:
+            self.body_images.set(self._body_images)
 
     def derive_from_body(self) -> None:
         """Work out what lists and pages show of the body, once, as it is
@@ -459,16 +472,21 @@ class Post(Writing):
         ]
 
     def save(self, *args, **kwargs):
-        self.derive_historical_date()
-        adding = self._state.adding
         super().save(*args, **kwargs)
         self._remember_listing()
-        # Which sources the body cites is derived from it, as its fields
-        # are, but kept in a table of its own: the list of sources reads it.
-        link_sources(self, adding=adding)
 
     def get_absolute_url(self):
         return post_address(self.slug, self.published_at)
+
+    def prepare_for_save(self) -> None:
+        super().prepare_for_save()
+        self.derive_historical_date()
+
+    def keep_derived_links(self, *, adding: bool = False) -> None:
+        super().keep_derived_links(adding=adding)
+        # Which sources the body cites is derived from it, as its fields
+        # are, but kept in a table of its own: the list of sources reads it.
+        link_sources(self, adding=adding)
 
     def natural_key(self):
         return (self.slug,)
