@@ -6,6 +6,8 @@
 // "ignoreStatusCode": true|false}, ...]: Lighthouse refuses to judge a page
 // answered with an error status unless told it is meant to be one, and the
 // browser then logs that status as an error, which is no fault of the page.
+// "held" names audits that weigh nothing in the scores but must pass too;
+// those that fail are listed under "held".
 import { readFileSync } from "node:fs";
 
 import * as chromeLauncher from "chrome-launcher";
@@ -22,6 +24,21 @@ function configFor(preset, page) {
     options: { ignoredPatterns: ["the server responded with a status of 404"] },
   };
   return { ...base, audits: [...(base.audits ?? []), ownStatus] };
+}
+
+// Now and then, mostly on a busy machine, Lighthouse fails to record a page
+// load in a reused browser (NO_NAVSTART): its audits then error, which says
+// nothing of the page. Such a run is tried again, twice at most.
+const ATTEMPTS = 3;
+
+async function judge(page, flags, config) {
+  let lhr;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    ({ lhr } = await lighthouse(page.url, flags, config));
+    const failed = Object.values(lhr.audits).some((a) => a.scoreDisplayMode === "error");
+    if (!failed && !lhr.runtimeError) break;
+  }
+  return lhr;
 }
 
 const [preset, pagesFile] = process.argv.slice(2);
@@ -50,13 +67,18 @@ try {
       skipAudits: page.skipAudits,
       ignoreStatusCode: page.ignoreStatusCode,
     };
-    const { lhr } = await lighthouse(page.url, flags, configFor(preset, page));
+    const lhr = await judge(page, flags, configFor(preset, page));
     const scores = {};
     const missed = {};
     for (const category of CATEGORIES) {
       scores[category] = Math.round((lhr.categories[category].score ?? 0) * 100);
       if (scores[category] < 100) missed[category] = shortfalls(lhr, category);
     }
+    const unheld = (page.held ?? [])
+      .map((id) => lhr.audits[id])
+      .filter((audit) => audit && (audit.score ?? 1) < 1)
+      .map((audit) => `${audit.id}: ${audit.displayValue || audit.title}`);
+    if (unheld.length) missed.held = unheld;
     results.push({
       name: page.name,
       url: page.url,
