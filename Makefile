@@ -10,7 +10,7 @@ PORT ?= 8000
 # `make bench` runs every benchmark; a new one gets a target and a name here.
 BENCHMARKS := bench-load bench-import bench-judging
 
-.PHONY: install run serve test fuzz lint fmt check ci clean bench bench-load $(BENCHMARKS)
+.PHONY: install run serve test fuzz lighthouse lint fmt check ci clean bench bench-load $(BENCHMARKS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-# axe-core, which the accessibility tests inject into pages; never served.
+# axe-core, which the accessibility tests inject into pages, and Lighthouse;
+# never served.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
-	else echo "npm not found: the accessibility tests will skip."; fi
+	else echo "npm not found: the accessibility and Lighthouse tests will skip."; fi
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
@@ -53,6 +54,17 @@ FUZZ_EXAMPLES ?= 500
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
 		$(BIN)/python -m pytest tests/fuzz --show-capture=no
+
+# Lighthouse on every public page type (tests/browser/test_lighthouse.py),
+# served by gunicorn as `make serve` does, on the phone and desktop presets;
+# prints each page's scores and fails below 100 in any category, Performance
+# included, so run it on a quiet machine. Always on SQLite; CI=true makes a
+# missing Node.js, Lighthouse or Chromium a failure, not a skip.
+# LIGHTHOUSE_PAGES="post 404" judges those pages alone.
+lighthouse: install
+	env -u DATABASE_URL -u REDIS_URL CI=true LIGHTHOUSE_PRESETS="mobile desktop" \
+		LIGHTHOUSE_PERFORMANCE_FLOOR=100 \
+		$(BIN)/python -m pytest tests/browser/test_lighthouse.py -s -q
 
 lint: install
 	$(BIN)/ruff check .

@@ -95,10 +95,13 @@ INSTALLED_APPS = [
 # get them too. The page cache sits above the CSRF and session middleware:
 # the cookies they set tell it which answers are a visitor's own. What the
 # middleware below it adds (security policy, frame options) is kept with
-# each page.
+# each page. Pages are compressed on the way out (static files come
+# compressed from whitenoise), so the page cache keeps one plain copy for
+# every reader; Django's gzip pads its output against BREACH.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "greatleaders.malformed_requests.MalformedRequestMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "greatleaders.page_cache.PageCacheMiddleware",

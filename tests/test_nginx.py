@@ -151,3 +151,17 @@ def test_the_readme_quotes_the_tested_configuration_as_it_is(name):
     readme = (ROOT / "README.md").read_text()
 
     assert (CONFIG / name).read_text().rstrip() in readme
+
+
+def test_nginx_never_gives_a_reader_an_encoding_they_did_not_ask_for(nginx):
+    post = PostFactory(title="The Secret Speech")
+    browser = {"Accept-Encoding": "gzip, deflate, br"}
+    Visitor(nginx.url).get(post.get_absolute_url(), browser)
+
+    plain = Visitor(nginx.url).get(post.get_absolute_url())
+    compressed = Visitor(nginx.url).get(post.get_absolute_url(), browser)
+
+    assert "Content-Encoding" not in plain.headers
+    assert "The Secret Speech" in plain.text
+    assert compressed.headers["Content-Encoding"] == "gzip"
+    assert cache_status(compressed) == "HIT"
