@@ -53,6 +53,7 @@ variants of one page and push the real ones out.
 
 import hashlib
 import logging
+import re
 import sqlite3
 import sys
 import threading
@@ -72,6 +73,7 @@ from django.middleware.csp import get_nonce
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
+from django.utils.text import compress_string
 
 from greatleaders.models import MissedExpiry
 from greatleaders.unavailable import database_known_down, note_database_failure
@@ -373,7 +375,7 @@ class PageCacheMiddleware:
             and not _missed_expiries_wait()
             and self._is_current(key, kept, found.get(_version_key(ANY)))
         ):
-            response = kept.response()
+            response = kept.response(gzipped=_accepts_gzip(request))
             response.headers[STATUS_HEADER] = "hit"
             return response
 
@@ -384,7 +386,11 @@ class PageCacheMiddleware:
             return response
         _share(response, rendered_at)
         if found is not None and request.method == "GET":
-            self._keep(key, request, response, before=found.get(_version_key(ANY)))
+            kept = self._keep(
+                key, request, response, before=found.get(_version_key(ANY))
+            )
+            if kept is not None and _accepts_gzip(request):
+                _send_gzipped(response, kept.gzipped)
         return response
 
     @staticmethod
@@ -403,13 +409,13 @@ class PageCacheMiddleware:
         return True
 
     @staticmethod
-    def _keep(key, request, response, *, before) -> None:
+    def _keep(key, request, response, *, before) -> "KeptPage | None":
         tags = sorted({SITE, *(request.page_tags or {ANY})})
         versions = _current_versions(tags, also=[_version_key(ANY)])
         if versions is None or versions.pop(_version_key(ANY)) != before:
-            return
+            return None
         if _is_search(request) and not _search_may_be_kept():
-            return
+            return None
         if before is None:
             # Nothing has changed yet on this site: ANY gets its first version.
             _call("add", _version_key(ANY), _new_version(ANY), None)
@@ -418,6 +424,7 @@ class PageCacheMiddleware:
         _checked[key] = before
         _call("set", key, kept, settings.PAGE_CACHE_SECONDS)
         response.headers[STATUS_HEADER] = "miss"
+        return kept
 
 
 class KeptPage:
@@ -425,19 +432,44 @@ class KeptPage:
     versions of the tags it showed and when the first of them ends by
     itself."""
 
-    __slots__ = ("content", "headers", "valid_until", "versions")
+    __slots__ = ("content", "gzipped", "headers", "valid_until", "versions")
 
     def __init__(self, content: bytes, headers: list, versions: dict):
-        # Not compressed: inflating a 50 kB page took 0.1 ms of every hit,
-        # a third of it.
+        # Kept plain, for inflating a 50 kB page took 0.1 ms of every hit (a
+        # third of it), and gzipped once, for browsers: compressing it took
+        # 0.5–0.9 ms, more than the hit itself. Without a random header the
+        # gzipped bytes are the same for every reader, as the page is.
         self.content, self.headers, self.versions = content, headers, versions
+        self.gzipped = compress_string(content)
         self.valid_until = min(version[1] for version in versions.values())
 
-    def response(self):
+    def response(self, *, gzipped: bool = False):
         response = HttpResponse(self.content)
         for name, value in self.headers:
             response.headers[name] = value
+        if gzipped:
+            _send_gzipped(response, self.gzipped)
         return response
+
+
+_GZIP = re.compile(r"\bgzip\b")
+
+
+def _accepts_gzip(request) -> bool:
+    return bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def _send_gzipped(response, gzipped: bytes) -> None:
+    """`response` sent as the kept `gzipped` bytes, marked as Django's gzip
+    middleware marks what it compresses (which then leaves it alone)."""
+    response.content = gzipped
+    response.headers["Content-Encoding"] = "gzip"
+    response.headers["Content-Length"] = str(len(gzipped))
+    patch_vary_headers(response, ["Accept-Encoding"])
+    # Another representation of the page: its tag is weak, as gzip's are.
+    etag = response.headers.get("ETag", "")
+    if etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag
 
 
 # Outages: when the cache cannot be reached, every call answers as a miss
