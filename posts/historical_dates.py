@@ -13,9 +13,14 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from edtf import parse_edtf
-from edtf.parser import parser_classes as edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
+
+from greatleaders.lazy_modules import LazyModule
+
+# Imported when a date is first read: pages show dates in words kept as
+# they were saved (see greatleaders.lazy_modules).
+edtf = LazyModule("edtf.parser.parser_classes")
+_edtf_parser = LazyModule("edtf")
+_edtf_errors = LazyModule("edtf.parser.edtf_exceptions")
 
 # Beyond these years a date is a typing slip, not history (EDTF allows
 # "Y17E8", 170 million years from now), and the sort keys stay small.
@@ -55,12 +60,12 @@ def day_key(year: int, month: int, day: int) -> int:
     return year * 10_000 + month * 100 + day
 
 
-def parse(text: str) -> edtf.EDTFObject:
+def parse(text: str):
     """The EDTF date `text` writes; ValidationError, saying how to write
     one, when it is none or one this site cannot place in time."""
     try:
-        parsed = parse_edtf(text.strip())
-    except EDTFParseException:
+        parsed = _edtf_parser.parse_edtf(text.strip())
+    except _edtf_errors.EDTFParseException:
         raise ValidationError(
             "“%(value)s” is not a date this site can read. " + EXAMPLES,
             code="invalid",

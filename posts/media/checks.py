@@ -10,6 +10,8 @@ stored re-encoded in any case (posts.media.renditions), so nothing of the
 uploaded bytes but the pixels is ever served.
 """
 
+from __future__ import annotations
+
 import re
 import warnings
 from io import BytesIO
@@ -17,7 +19,13 @@ from io import BytesIO
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from PIL import Image as Pillow
+
+from greatleaders.lazy_modules import LazyModule
+
+# Pillow is imported when a picture is first handled (see
+# greatleaders.lazy_modules).
+Pillow = LazyModule("PIL.Image")
+
 
 # Formats taken, by the name Pillow gives the decoded content.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP")

@@ -9,14 +9,22 @@ that a page needs no more than the original's name and size to list
 them.
 """
 
+from __future__ import annotations
+
 import re
 from dataclasses import dataclass
 from io import BytesIO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from PIL import Image as Pillow
-from PIL import ImageOps
+
+from greatleaders.lazy_modules import LazyModule
+
+# Pillow is imported when a picture is first handled (see
+# greatleaders.lazy_modules).
+Pillow = LazyModule("PIL.Image")
+ImageOps = LazyModule("PIL.ImageOps")
+
 
 WIDTHS = (480, 800, 1200, 1600)
 MODERN_FORMAT = "webp"

@@ -1,17 +1,23 @@
 """Adding an image to the library: the one way one enters it, from the
 admin's upload form or from a WordPress import."""
 
+from __future__ import annotations
+
 import secrets
 
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image as Pillow
 
+from greatleaders.lazy_modules import LazyModule
 from posts.media import renditions
 from posts.media.checks import read_upload
 from posts.media.models import Image
+
+# Pillow is imported when a picture is first handled (see
+# greatleaders.lazy_modules).
+Pillow = LazyModule("PIL.Image")
 
 
 def add_image(upload: File, *, alt_text: str, user=None, **fields) -> Image:

@@ -6,6 +6,8 @@ styles/ under its CC BY-SA licence: nothing is fetched when it runs.
 gives initials for given names and puts a note's page in the bibliography.)
 """
 
+from __future__ import annotations
+
 import functools
 import html
 import re
@@ -13,17 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    Locator,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
-
+from greatleaders.lazy_modules import LazyModule
 from posts.sanitize import sanitize_html
+
+# Imported when a citation is first formatted: pages show what saving a post
+# formatted (see greatleaders.lazy_modules).
+citeproc = LazyModule("citeproc")
+citeproc_json = LazyModule("citeproc.source.json")
 
 STYLE = Path(__file__).parent / "styles" / "chicago-notes-bibliography-16th-edition.csl"
 
@@ -69,29 +67,31 @@ class Formatted:
 
 
 @functools.cache
-def style() -> CitationStylesStyle:
-    return CitationStylesStyle(str(STYLE), validate=False)
+def style() -> citeproc.CitationStylesStyle:
+    return citeproc.CitationStylesStyle(str(STYLE), validate=False)
 
 
-def locator(text: str) -> Locator | None:
+def locator(text: str) -> citeproc.Locator | None:
     """A locator as CSL takes it: "p. 12" is page 12, a bare "12" a page."""
     text = text.strip()
     if not text:
         return None
     match = _LOCATOR.match(text)
     if match and match[1].lower() in LOCATOR_LABELS:
-        return Locator(LOCATOR_LABELS[match[1].lower()], match[2].strip())
-    return Locator("page", text)
+        return citeproc.Locator(LOCATOR_LABELS[match[1].lower()], match[2].strip())
+    return citeproc.Locator("page", text)
 
 
 def format_citations(items: dict[str, dict], cites: Sequence[Cite]) -> Formatted:
     """Each of `cites` as a note, in order, and the works they cite as a
     bibliography; `items` are the CSL-JSON items by key. A cite whose key
     has no item gives an empty note."""
-    source = CiteProcJSON(
+    source = citeproc_json.CiteProcJSON(
         [{**_as_text(item), "id": key} for key, item in items.items()]
     )
-    bibliography = CitationStylesBibliography(style(), source, formatter.html)
+    bibliography = citeproc.CitationStylesBibliography(
+        style(), source, citeproc.formatter.html
+    )
     citations = []
     for cite in cites:
         if cite.key not in items:
@@ -100,7 +100,7 @@ def format_citations(items: dict[str, dict], cites: Sequence[Cite]) -> Formatted
         where = locator(cite.locator)
         # citeproc-py takes a missing locator for none only when not given.
         options = {"locator": where} if where else {}
-        citation = Citation([CitationItem(cite.key, **options)])
+        citation = citeproc.Citation([citeproc.CitationItem(cite.key, **options)])
         bibliography.register(citation)
         citations.append(citation)
     notes = [

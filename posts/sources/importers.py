@@ -11,14 +11,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import bibtexparser
-import rispy
-from bibtexparser.bparser import BibTexParser
-from bibtexparser.customization import convert_to_unicode
 from django.db import transaction
 from django.utils.text import slugify
 
+from greatleaders.lazy_modules import LazyModule
 from posts.sources.citing import refresh_citing
+
+# The parsers are imported when a file is first read (bibtexparser brings
+# pyparsing): see greatleaders.lazy_modules.
+bibtexparser = LazyModule("bibtexparser")
+bibtex_parsing = LazyModule("bibtexparser.bparser")
+bibtex_customization = LazyModule("bibtexparser.customization")
+rispy = LazyModule("rispy")
 
 MAX_BYTES = 2 * 1024 * 1024
 KEY_LENGTH = 100
@@ -158,8 +162,10 @@ def read_bibtex(text: str) -> dict[str, dict]:
     ]
     if not heads:
         raise SourceFileError("No BibTeX entries found (an entry starts with @).")
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False)
-    parser.customization = convert_to_unicode
+    parser = bibtex_parsing.BibTexParser(
+        common_strings=True, ignore_nonstandard_types=False
+    )
+    parser.customization = bibtex_customization.convert_to_unicode
     try:
         entries = bibtexparser.loads(text, parser).entries
     except Exception as error:  # the parser's own errors have no common base
