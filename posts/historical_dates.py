@@ -177,17 +177,10 @@ def is_exact_day(text: str) -> bool:
     return _ONE_DAY.fullmatch(text.strip()) is not None
 
 
-def iso_8601(text: str) -> str:
-    """The days `text` may mean, in ISO 8601 as schema.org takes them: one
-    date (1956-02-25), or an interval (1520-01-01/1529-12-31)."""
-    found = span(text)
-    if found is None:
-        return ""
-    return iso_8601_between(found.start, found.end)
-
-
 def iso_8601_between(start: int | None, end: int | None) -> str:
-    """The days from the key `start` to the key `end` in ISO 8601."""
+    """The days from the key `start` to the key `end` (a date's `span`) in
+    ISO 8601 as schema.org takes them: one date (1956-02-25), or an interval
+    (1520-01-01/1529-12-31)."""
     if start is None or end is None:
         return ""
     start, end = _iso_day(start), _iso_day(end)
