@@ -63,9 +63,9 @@ class Comments:
                     self.records[record.id] = (record, post)
         self.placed: Placed = {
             wordpress_id: (pk, thread_id or pk)
-            for wordpress_id, pk, thread_id in Comment.objects.filter(
-                wordpress_id__in=list(self.records)
-            ).values_list("wordpress_id", "pk", "thread_id")
+            for wordpress_id, pk, thread_id in writer.known(
+                Comment, "wordpress_id", list(self.records), "pk", "thread_id"
+            )
         }
         self.report.existing["comments"] += len(self.placed)
         # By post's WordPress ID: approved comments, and those starting threads.
