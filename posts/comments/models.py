@@ -91,8 +91,9 @@ class Comment(models.Model):
         SPAM = "spam", "Spam"
         TRASH = "trash", "Trash"
 
+    # No index of its own: those below begin with the post (#17).
     post = models.ForeignKey(
-        "posts.Post", on_delete=models.CASCADE, related_name="comments"
+        "posts.Post", on_delete=models.CASCADE, related_name="comments", db_index=False
     )
     parent = models.ForeignKey(
         "self",
@@ -128,7 +129,7 @@ class Comment(models.Model):
     )
     text_html = models.TextField(editable=False, blank=True)
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        max_length=10, choices=Status.choices, default=Status.PENDING
     )
     status_reason = models.CharField(
         "reason",
@@ -148,8 +149,14 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # Each index is paid for by every comment written: an import of
+        # 100,000 comments spent a sixth of its database time on two that
+        # no query needed, a post's own (these begin with the post) and the
+        # LIKE index PostgreSQL adds for a CharField's db_index.
         indexes = [
             models.Index(fields=["post", "status", "created_at"]),
+            # The moderation queue, and its count on every admin page.
+            models.Index(fields=["status"], name="posts_comment_status_idx"),
             models.Index(fields=["ip_address", "created_at"]),
             # A page of a post's threads, read from the index alone: the
             # first comments of a popular post's threads, in order, without
