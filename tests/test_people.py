@@ -289,6 +289,15 @@ def test_search_finds_a_person_by_any_of_their_names(client, khrushchev):
         ], query
 
 
+def test_a_names_search_takes_wildcards_as_the_characters_they_are(
+    client, khrushchev
+):
+    for query in ["Khru_hchev", "Khru%chev", "Nikita Khrushchev 100%"]:
+        response = client.get("/search/", {"q": query})
+
+        assert response.context["people_found"] == [], query
+
+
 def test_a_persons_page_comes_before_posts_that_mention_them(client, khrushchev):
     response = client.get("/search/", {"q": "Lenin"})
 
