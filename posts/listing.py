@@ -147,15 +147,15 @@ class NamedPerson:
 @dataclass(frozen=True, slots=True)
 class FiledUnder:
     """A category or tag of a listed post, as the post shows it: a name
-    linking to its archive."""
+    linking to its archive (`url`)."""
 
     pk: int
     name: str
     slug: str
-    archive: str
+    url: str
 
     def get_absolute_url(self):
-        return address(self.archive, slug=self.slug)
+        return self.url
 
 
 def attach_filing(posts: list[Post], *, people: bool = False) -> None:
@@ -169,14 +169,20 @@ def attach_filing(posts: list[Post], *, people: bool = False) -> None:
     if not by_id:
         return
     query = _FILING_AND_PEOPLE if people else _FILING
+    # A list's posts share categories and tags: each is made once, its
+    # address with it, rather than a link a post (#14).
+    terms = {}
     for kind, post_id, pk, name, slug, detail in query.rows(ids=list(by_id)):
         post = by_id[post_id]
         if kind in (ABOUT, MENTIONED):
             named = post.about_list if kind == ABOUT else post.mention_list
             named.append(NamedPerson(pk, name, slug, detail))
             continue
-        terms = post.tag_list if kind == TAG else post.category_list
-        terms.append(FiledUnder(pk, name, slug, archive=_ARCHIVES[kind]))
+        term = terms.get((kind, pk))
+        if term is None:
+            url = address(_ARCHIVES[kind], slug=slug)
+            term = terms[kind, pk] = FiledUnder(pk, name, slug, url)
+        (post.tag_list if kind == TAG else post.category_list).append(term)
 
 
 def author_from(pk, columns):
