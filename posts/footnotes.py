@@ -17,7 +17,11 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import lxml.html
+from greatleaders.lazy_modules import LazyModule
+
+# Only saving a body reads its notes; an app server serving readers never
+# loads lxml (7 MB).
+lxml_html = LazyModule("lxml.html")
 
 MARKER = "data-footnote"
 _NOTES_HEADING = "notes-heading"
@@ -112,13 +116,13 @@ def linked_to(prepared: str, url: str) -> str:
 
 
 def parse(body: str):
-    return lxml.html.fragment_fromstring(body, create_parent="div")
+    return lxml_html.fragment_fromstring(body, create_parent="div")
 
 
 def serialize(root) -> str:
     text = html.escape(root.text or "", quote=False)
     return text + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in root
+        lxml_html.tostring(child, encoding="unicode") for child in root
     )
 
 
@@ -133,7 +137,7 @@ def _note(number: int, span) -> Note:
     for nested in span.xpath(f".//span[@{MARKER}]"):
         nested.drop_tag()
     inner = html.escape(span.text or "", quote=False) + "".join(
-        lxml.html.tostring(child, encoding="unicode") for child in span
+        lxml_html.tostring(child, encoding="unicode") for child in span
     )
     return Note(
         number=number,
@@ -144,7 +148,7 @@ def _note(number: int, span) -> Note:
 
 
 def _reference(number: int):
-    return lxml.html.fragment_fromstring(
+    return lxml_html.fragment_fromstring(
         f'<sup class="note-ref"><a href="#note-{number}" id="note-ref-{number}" '
         f'role="doc-noteref" aria-describedby="{_NOTES_HEADING}">{number}</a></sup>'
     )

@@ -5,7 +5,12 @@ fixture, an import), so scripts, event handlers and javascript: links can
 never reach a page.
 """
 
-import nh3
+from functools import cache
+
+from greatleaders.lazy_modules import LazyModule
+
+# Only saving reads nh3: an app server serving readers never loads it.
+nh3 = LazyModule("nh3")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em",
@@ -32,16 +37,19 @@ ALLOWED_CLASSES = {"figure": {"figure"}, "figcaption": {"figure-caption"}}
 
 URL_SCHEMES = {"http", "https", "mailto"}
 
-_cleaner = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    allowed_classes=ALLOWED_CLASSES,
-    url_schemes=URL_SCHEMES,
-    link_rel="noopener",
-    strip_comments=True,
-)
+
+@cache
+def _cleaner():
+    return nh3.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener",
+        strip_comments=True,
+    )
 
 
 def sanitize_html(html: str) -> str:
     """Return `html` with everything outside the allow-list removed."""
-    return _cleaner.clean(html or "").strip()
+    return _cleaner().clean(html or "").strip()

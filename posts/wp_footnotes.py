@@ -12,9 +12,10 @@ import json
 import re
 import uuid
 
-import lxml.html
-
+from greatleaders.lazy_modules import LazyModule
 from posts import footnotes
+
+lxml_html = LazyModule("lxml.html")
 
 META_KEY = "footnotes"
 _MARKER = re.compile(
@@ -60,7 +61,7 @@ def to_wordpress(
         note_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}#{number}"))
         content = " ".join(part for part in (citation, note.html) if part)
         notes.append({"content": content, "id": note_id})
-        marker = lxml.html.fragment_fromstring(
+        marker = lxml_html.fragment_fromstring(
             f'<sup data-fn="{note_id}" class="fn">'
             f'<a href="#{note_id}" id="{note_id}-link">{number}</a></sup>'
         )

@@ -1,7 +1,8 @@
 """An app server that only serves readers never loads the libraries that
 only editors' work needs (greatleaders.lazy_modules): the EDTF parser,
-citeproc-py, Pillow and the BibTeX and RIS parsers cost each process some
-28 MB, and pages show what saving a post made with them."""
+citeproc-py, Pillow, the BibTeX and RIS parsers, lxml (notes) and nh3 (the
+sanitiser) cost each process some 36 MB, and pages show what saving a post
+made with them."""
 
 import json
 import os
@@ -12,7 +13,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITORS_ONLY = ["edtf", "pyparsing", "citeproc", "PIL", "bibtexparser", "rispy"]
+EDITORS_ONLY = [
+    "edtf",
+    "pyparsing",
+    "citeproc",
+    "PIL",
+    "bibtexparser",
+    "rispy",
+    "lxml",
+    "nh3",
+]
 
 SERVE_READERS = """
 import json, sys
