@@ -289,9 +289,7 @@ def test_search_finds_a_person_by_any_of_their_names(client, khrushchev):
         ], query
 
 
-def test_a_names_search_takes_wildcards_as_the_characters_they_are(
-    client, khrushchev
-):
+def test_a_names_search_takes_wildcards_as_the_characters_they_are(client, khrushchev):
     for query in ["Khru_hchev", "Khru%chev", "Nikita Khrushchev 100%"]:
         response = client.get("/search/", {"q": query})
 
