@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from posts.addresses import address
+from posts.authors.models import author_name
 from posts.models import Post
 
 MONTHS = [
@@ -278,8 +279,9 @@ def _author(post: Post) -> Author | None:
     if user is None:
         return None
     given, family = user.first_name.strip(), user.last_name.strip()
-    # As the site names authors elsewhere: full name, else login name.
-    name = user.get_full_name() or user.get_username()
+    # As bylines name them: the profile's public name, else full name, else
+    # login name.
+    name = author_name(user)
     if given and family:
         return Author(name=name, given=given, family=family)
     return Author(name=name)
