@@ -53,7 +53,6 @@ variants of one page and push the real ones out.
 
 import hashlib
 import logging
-import re
 import sqlite3
 import sys
 import threading
@@ -70,6 +69,7 @@ from django.core.signals import setting_changed
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
@@ -452,11 +452,8 @@ class KeptPage:
         return response
 
 
-_GZIP = re.compile(r"\bgzip\b")
-
-
 def _accepts_gzip(request) -> bool:
-    return bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    return bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
 
 
 def _send_gzipped(response, gzipped: bytes) -> None:

@@ -123,11 +123,12 @@ def person_changed(sender, **kwargs):
     expire_on_commit(PEOPLE)
 
 
-def image_changed(sender, **kwargs):
+def image_changed(sender, created=False, **kwargs):
     # Its alt text and caption show wherever it is featured, and as someone's
     # portrait; deleting it takes it off their pages by an update that sends
-    # no signal of the person's own.
-    expire_on_commit(POSTS, PEOPLE)
+    # no signal of the person's own. A new picture is shown nowhere yet.
+    if not created:
+        expire_on_commit(POSTS, PEOPLE)
 
 
 def page_changed(sender, **kwargs):

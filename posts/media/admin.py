@@ -12,7 +12,6 @@ posts.media.uses)."""
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -168,13 +167,7 @@ class ImageAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         query = request.GET.get("q", "").strip()[:100]
-        images = Image.objects.all()
-        if query:
-            images = images.filter(
-                Q(title__icontains=query)
-                | Q(alt_text__icontains=query)
-                | Q(caption__icontains=query)
-            )
+        images, _ = self.get_search_results(request, Image.objects.all(), query)
         context = {
             "images": [
                 (image, _pick_thumbnail(image), default_src(image))
