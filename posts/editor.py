@@ -3,6 +3,8 @@ extensions; posts.sanitize keeps the HTML to the same elements)."""
 
 from django.urls import reverse_lazy
 
+from posts import footnotes
+
 EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "Bold": True,
@@ -38,6 +40,4 @@ def footnote_allowlist(config, allowlist) -> None:
     """What a footnote adds to the HTML the editor allows (see
     posts.footnotes)."""
     allowlist["tags"].add("span")
-    allowlist["attributes"].setdefault("span", set()).update(
-        {"data-footnote", "data-source", "data-locator"}
-    )
+    allowlist["attributes"].setdefault("span", set()).update(footnotes.ATTRIBUTES)

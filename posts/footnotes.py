@@ -24,6 +24,8 @@ from greatleaders.lazy_modules import LazyModule
 lxml_html = LazyModule("lxml.html")
 
 MARKER = "data-footnote"
+# What a note's <span> may carry, for the editor and the sanitiser alike.
+ATTRIBUTES = frozenset({MARKER, "data-source", "data-locator"})
 _NOTES_HEADING = "notes-heading"
 _WORKS_CITED_HEADING = "works-cited-heading"
 

@@ -9,6 +9,7 @@ sortable integers, and its month and day when it names one day for sure
 EDTF years are astronomical: 0000 is 1 BC and -0043 is 44 BC.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -137,10 +138,10 @@ _PARTS = ("year", "month", "day")
 
 
 def _days_in_month(year: int, month: int) -> int:
-    # Proleptic Gregorian, as EDTF counts; Python's calendar stops at year 1.
+    # Proleptic Gregorian, as EDTF counts: isleap() is arithmetic alone, and
+    # holds for year 0 and years BC too.
     if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
+        return 29 if calendar.isleap(year) else 28
     return 30 if month in {4, 6, 9, 11} else 31
 
 
@@ -211,14 +212,16 @@ def in_words(text: str) -> str:
     return _words(parsed) or text.strip()
 
 
+def range_in_words(lower: str, upper: str) -> str:
+    """ "1953–1964", but "15 April 1894 – 11 September 1971"."""
+    dash = " – " if " " in lower + upper else "–"
+    return f"{lower}{dash}{upper}"
+
+
 def _words(parsed) -> str:
     if isinstance(parsed, edtf.Interval | edtf.Level1Interval):
         lower, upper = _words(parsed.lower), _words(parsed.upper)
-        if not (lower and upper):
-            return ""
-        # "1953–1964", but "15 April 1894 – 11 September 1971".
-        dash = " – " if " " in lower + upper else "–"
-        return f"{lower}{dash}{upper}"
+        return range_in_words(lower, upper) if lower and upper else ""
     return _qualified(_plain_words(parsed), parsed)
 
 

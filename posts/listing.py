@@ -58,22 +58,8 @@ def _filing(ids, *, people=False):
     """The categories and tags of the posts `ids`, and with `people` the
     people they are about and mention, by kind and name."""
     parts = [
-        Post.categories.through.objects.filter(post_id__in=ids).annotate(
-            kind=Value(CATEGORY),
-            filed=F("post_id"),
-            term=F("category_id"),
-            name=F("category__name"),
-            slug=F("category__slug"),
-            detail=Value(""),
-        ),
-        TaggedPost.objects.filter(content_object_id__in=ids).annotate(
-            kind=Value(TAG),
-            filed=F("content_object_id"),
-            term=F("tag_id"),
-            name=F("tag__name"),
-            slug=F("tag__slug"),
-            detail=Value(""),
-        ),
+        _named(Post.categories.through, CATEGORY, "post_id", "category", ids),
+        _named(TaggedPost, TAG, "content_object_id", "tag", ids),
     ]
     if people:
         for kind, through in (
@@ -81,17 +67,23 @@ def _filing(ids, *, people=False):
             (MENTIONED, Post.people_mentioned.through),
         ):
             parts.append(
-                through.objects.filter(post_id__in=ids).annotate(
-                    kind=Value(kind),
-                    filed=F("post_id"),
-                    term=F("person_id"),
-                    name=F("person__name"),
-                    slug=F("person__slug"),
-                    detail=F("person__wikidata_id"),
-                )
+                _named(through, kind, "post_id", "person", ids, "person__wikidata_id")
             )
     first, *rest = (part.values_list(*FILING_COLUMNS) for part in parts)
     return first.union(*rest, all=True).order_by("kind", "name")
+
+
+def _named(through, kind, post, term, ids, detail=None):
+    """The rows of `through` filing the posts `ids` under a `term` (its
+    foreign key's name), as FILING_COLUMNS name them."""
+    return through.objects.filter(**{f"{post}__in": ids}).annotate(
+        kind=Value(kind),
+        filed=F(post),
+        term=F(f"{term}_id"),
+        name=F(f"{term}__name"),
+        slug=F(f"{term}__slug"),
+        detail=F(detail) if detail else Value(""),
+    )
 
 
 _POSTS = PreparedQuery(
@@ -106,7 +98,8 @@ _FILING = PreparedQuery(_filing, FILING_COLUMNS)
 _FILING_AND_PEOPLE = PreparedQuery(
     lambda ids: _filing(ids, people=True), FILING_COLUMNS
 )
-_ARCHIVES = ("posts:category", "posts:tag", "posts:person", "posts:person")
+# The archives of CATEGORY and TAG rows; people link their own pages.
+_ARCHIVES = ("posts:category", "posts:tag")
 
 
 def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:

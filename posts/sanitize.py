@@ -8,6 +8,7 @@ never reach a page.
 from functools import cache
 
 from greatleaders.lazy_modules import LazyModule
+from posts import footnotes
 
 # Only saving reads nh3: an app server serving readers never loads it.
 nh3 = LazyModule("nh3")
@@ -26,7 +27,7 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     "ol": {"start"},
     # A footnote, kept where it is written (see posts.footnotes).
-    "span": {"data-footnote", "data-source", "data-locator"},
+    "span": set(footnotes.ATTRIBUTES),
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
 }

@@ -231,8 +231,7 @@ def term_in_words(started: str, ended: str) -> str:
     started = historical_dates.in_words(started)
     ended = historical_dates.in_words(ended)
     if started and ended:
-        dash = " – " if " " in started + ended else "–"
-        return f"{started}{dash}{ended}"
+        return historical_dates.range_in_words(started, ended)
     if started:
         return f"from {started}"
     return f"until {ended}" if ended else ""
