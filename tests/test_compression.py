@@ -28,6 +28,7 @@ def test_a_page_kept_in_the_page_cache_is_sent_gzipped_too(client):
 
     response = client.get(post.get_absolute_url(), headers=BROWSER)
 
+    assert response["X-Page-Cache"] == "hit"
     assert response["Content-Encoding"] == "gzip"
     assert "The Secret Speech" in gzip.decompress(response.content).decode()
 
@@ -60,6 +61,7 @@ def test_the_gzipped_page_has_a_tag_of_its_own(client):
 
     gzipped = client.get(post.get_absolute_url(), headers=BROWSER)
 
+    assert gzipped["X-Page-Cache"] == "hit"
     assert gzipped["ETag"] == f"W/{plain['ETag']}"
     assert int(gzipped["Content-Length"]) == len(gzipped.content)
     not_modified = client.get(

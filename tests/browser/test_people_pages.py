@@ -31,7 +31,7 @@ def pages(live_server):
     today = timezone.localdate()
     PostFactory(
         title="A day like today",
-        historical_date=f"1917-{today.month:02d}-{today.day:02d}",
+        historical_date=f"1916-{today.month:02d}-{today.day:02d}",
         about=[Person.objects.get(slug="vladimir-lenin")],
     )
     return {

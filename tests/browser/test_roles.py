@@ -14,7 +14,7 @@ from tests.factories import CommentFactory, PostFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The migrations that give the roles their permissions, in order.
-ROLE_MIGRATIONS = ["0016_roles", "0019_people", "0021_media"]
+ROLE_MIGRATIONS = ["0016_roles", "0019_people", "0021_media", "0025_media_roles"]
 
 
 @pytest.fixture(autouse=True)
