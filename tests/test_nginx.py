@@ -165,3 +165,21 @@ def test_nginx_never_gives_a_reader_an_encoding_they_did_not_ask_for(nginx):
     assert "The Secret Speech" in plain.text
     assert compressed.headers["Content-Encoding"] == "gzip"
     assert cache_status(compressed) == "HIT"
+
+
+def test_browsers_that_write_accept_encoding_differently_share_one_kept_page(nginx):
+    post = PostFactory(title="The Secret Speech")
+    Visitor(nginx.url).get(post.get_absolute_url(), {"Accept-Encoding": "gzip"})
+
+    other = Visitor(nginx.url).get(
+        post.get_absolute_url(), {"Accept-Encoding": "deflate, gzip;q=1.0, *;q=0.5"}
+    )
+    plain = Visitor(nginx.url).get(
+        post.get_absolute_url(), {"Accept-Encoding": "identity"}
+    )
+
+    assert cache_status(other) == "HIT"
+    assert other.headers["Content-Encoding"] == "gzip"
+    assert cache_status(plain) == "MISS"
+    assert "Content-Encoding" not in plain.headers
+    assert "The Secret Speech" in plain.text
