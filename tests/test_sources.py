@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from greatleaders.page_cache import STATUS_HEADER
-from posts.models import Source
+from posts.models import Post, Source
 from posts.sources.csl import Cite, format_citations
 from posts.sources.importers import SourceFileError, import_sources
 from tests.factories import PostFactory
@@ -223,6 +223,29 @@ def test_changing_a_source_in_the_admin_changes_the_posts_citing_it(
     assert "W. W. Norton" not in html
 
 
+def test_saving_a_source_unchanged_in_the_admin_leaves_the_posts_citing_it_alone(
+    admin_client,
+):
+    entered = {
+        "key": "taubman2003",
+        "type": "book",
+        "authors": "Taubman, William",
+        "work_title": "Khrushchev: The Man and His Era",
+        "date": "2003",
+    }
+    admin_client.post(reverse("admin:posts_source_add"), entered)
+    work = Source.objects.get(key="taubman2003")
+    post = PostFactory(body=f"<p>A{note('', source='taubman2003')}</p>")
+    saved_at = Post.objects.get(pk=post.pk).updated_at
+
+    response = admin_client.post(
+        reverse("admin:posts_source_change", args=[work.pk]), entered
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert Post.objects.get(pk=post.pk).updated_at == saved_at
+
+
 def test_a_source_entered_in_the_admin_is_kept_as_csl_json(admin_client):
     response = admin_client.post(
         reverse("admin:posts_source_add"),
@@ -379,8 +402,23 @@ def test_importing_a_file_again_updates_its_sources():
     result = imported("zotero.ris")
 
     assert result.created == []
-    assert len(result.updated) == 3
+    assert result.updated == ["jones2008"]
+    assert len(result.unchanged) == 2
     assert Source.objects.get(key="jones2008").title.startswith("From the Secret")
+
+
+def test_importing_a_file_again_leaves_the_posts_citing_unchanged_sources_alone():
+    imported("zotero.ris")
+    cites_unchanged = PostFactory(body=f"<p>A{note('', source='jones2008')}</p>")
+    cites_changed = PostFactory(body=f"<p>B{note('', source='taubman2003')}</p>")
+    Source.objects.filter(key="taubman2003").update(csl={"title": "Changed"})
+    before = dict(Post.objects.values_list("pk", "updated_at"))
+
+    imported("zotero.ris")
+
+    after = dict(Post.objects.values_list("pk", "updated_at"))
+    assert after[cites_unchanged.pk] == before[cites_unchanged.pk]
+    assert after[cites_changed.pk] > before[cites_changed.pk]
 
 
 @pytest.mark.parametrize(
@@ -415,7 +453,7 @@ def test_the_admin_imports_a_file_and_says_how_many(admin_client):
             reverse("admin:posts_source_import"), {"file": upload}, follow=True
         )
 
-    assert "Imported 3 new source(s) and updated 0." in response.text
+    assert "Imported 3 new source(s) and updated 0; 0 unchanged." in response.text
     assert Source.objects.count() == 3
 
 

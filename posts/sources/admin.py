@@ -74,9 +74,11 @@ class SourceAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        old_key = Source.objects.filter(pk=obj.pk).values_list("key", flat=True).first()
+        before = Source.objects.filter(pk=obj.pk).values_list("key", "csl").first()
         super().save_model(request, obj, form, change)
-        refresh_citing({obj.key, old_key} - {None})
+        # Saved as it was, it changes no post's notes (nor their dates).
+        if before != (obj.key, obj.csl):
+            refresh_citing({obj.key, before and before[0]} - {None})
 
     def delete_model(self, request, obj):
         key = obj.key
@@ -106,12 +108,7 @@ class SourceAdmin(admin.ModelAdmin):
             except SourceFileError as error:
                 form.add_error("file", f"Nothing was imported. {error}")
             else:
-                self.message_user(
-                    request,
-                    f"Imported {len(result.created)} new source(s) and updated "
-                    f"{len(result.updated)}.",
-                    messages.SUCCESS,
-                )
+                self.message_user(request, result.summary, messages.SUCCESS)
                 return redirect("admin:posts_source_changelist")
         context = {
             **self.admin_site.each_context(request),

@@ -36,6 +36,14 @@ class SourceFileError(ValueError):
 class SourceImport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"Imported {len(self.created)} new source(s) and updated "
+            f"{len(self.updated)}; {len(self.unchanged)} unchanged."
+        )
 
 
 def import_sources(name: str, data: bytes) -> SourceImport:
@@ -50,10 +58,14 @@ def import_sources(name: str, data: bytes) -> SourceImport:
         existing = {s.key: s for s in Source.objects.filter(key__in=items)}
         for key, item in items.items():
             source = existing.get(key) or Source(key=key)
+            if source.pk and source.csl == item:
+                # The posts citing it stay as they are, their dates too.
+                result.unchanged.append(key)
+                continue
             (result.updated if source.pk else result.created).append(key)
             source.csl = item
             source.save()
-        refresh_citing(items)
+        refresh_citing([*result.created, *result.updated])
     return result
 
 

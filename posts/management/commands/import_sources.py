@@ -23,9 +23,4 @@ class Command(BaseCommand):
             result = import_sources(Path(path).name, data)
         except SourceFileError as error:
             raise CommandError(f"Nothing was imported. {error}") from error
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported {len(result.created)} new source(s) and updated "
-                f"{len(result.updated)}."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(result.summary))
