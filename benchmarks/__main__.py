@@ -135,7 +135,12 @@ def main(argv=None) -> int:
         },
         "seed": seeded,
         "pages": [
-            {**vars(page), "render_ms": rendered_ms.get(page.name), "load": {}}
+            {
+                **vars(page),
+                "render_ms": rendered_ms.get(page.name, {}).get("quiet"),
+                "render_all_ms": rendered_ms.get(page.name, {}).get("all"),
+                "load": {},
+            }
             for page in pages
         ],
         "scenarios": [],
