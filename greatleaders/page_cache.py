@@ -453,7 +453,8 @@ class KeptPage:
 
 
 def _accepts_gzip(request) -> bool:
-    return bool(re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")))
+    # From META: a kept page's answer builds no `request.headers` for it.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _send_gzipped(response, gzipped: bytes) -> None:
