@@ -17,12 +17,13 @@ FEATURED_IMAGE_COLUMNS = tuple(f"featured_image__{name}" for name in FEATURED_IM
 def attach_featured_image(post, columns) -> None:
     """Give `post` its featured image from `columns` (FEATURED_IMAGE_COLUMNS
     of its row), or None."""
-    if post.featured_image_id is None:
-        post.featured_image = None
-        return
-    post.featured_image = instance(
-        Image, ("id", *FEATURED_IMAGE), (post.featured_image_id, *columns)
-    )
+    post.featured_image = joined_image(post.featured_image_id, FEATURED_IMAGE, columns)
+
+
+def joined_image(pk, fields, columns) -> Image | None:
+    """The image `pk` made from `columns`, its `fields` as a query joined
+    them to another row; None when there is no image."""
+    return None if pk is None else instance(Image, ("id", *fields), (pk, *columns))
 
 
 @dataclass(frozen=True)

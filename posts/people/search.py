@@ -7,7 +7,7 @@ from functools import cache
 from django.db.models import Q
 
 from greatleaders.prepared import PreparedQuery, instance
-from posts.media.models import Image
+from posts.media.featured import joined_image
 from posts.models import Person
 from posts.search import parse_query
 
@@ -28,12 +28,7 @@ def find_people(query: str) -> list[Person]:
     people = []
     for row in _search(len(wanted)).rows(limit=MAX_PEOPLE, **values):
         person = instance(Person, SHOWN, row[: len(SHOWN)])
-        portrait = row[len(SHOWN) :]
-        person.portrait = (
-            instance(Image, ("id", *PORTRAIT), (person.portrait_id, *portrait))
-            if person.portrait_id
-            else None
-        )
+        person.portrait = joined_image(person.portrait_id, PORTRAIT, row[len(SHOWN) :])
         people.append(person)
     return people
 
