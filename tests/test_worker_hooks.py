@@ -2,8 +2,13 @@
 the last one left in reference cycles, so that it stays at its size, and
 never while another of its threads is serving a page."""
 
+import ctypes
+import ctypes.util
 import gc
+import os
 import runpy
+import subprocess
+import sys
 import weakref
 
 import pytest
@@ -59,3 +64,53 @@ def test_no_collection_runs_while_another_thread_serves_a_page(hooks):
     assert leftovers[0]() is not None
     serve(hooks, lambda: None)
     assert leftovers[0]() is None
+
+
+HEAPS_SEEN_BY_A_THREAD = """
+import ctypes, ctypes.util, runpy, sys, tempfile, threading
+
+config = runpy.run_path(sys.argv[1])
+if sys.argv[2] == "started":
+    config["on_starting"](None)
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.fopen.restype = ctypes.c_void_p
+libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+libc.fclose.argtypes = [ctypes.c_void_p]
+served = []
+# Past Python's own allocator's 512 bytes: from the C library's heap.
+thread = threading.Thread(target=lambda: served.append(bytearray(64_000)))
+thread.start()
+thread.join()
+with tempfile.NamedTemporaryFile() as report:
+    stream = libc.fopen(report.name.encode(), b"w")
+    libc.malloc_info(0, stream)
+    libc.fclose(stream)
+    print(open(report.name).read().count("<heap nr="))
+"""
+
+
+def heaps_after_a_thread_served(*, started: bool) -> int:
+    finished = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            HEAPS_SEEN_BY_A_THREAD,
+            str(ROOT / "gunicorn.conf.py"),
+            "started" if started else "loaded",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/0"},
+    )
+    return int(finished.stdout)
+
+
+@pytest.mark.skipif(
+    not hasattr(ctypes.CDLL(ctypes.util.find_library("c")), "malloc_info"),
+    reason="glibc's heaps only",
+)
+def test_a_workers_request_thread_allocates_from_the_masters_heap():
+    assert heaps_after_a_thread_served(started=False) == 2
+
+    assert heaps_after_a_thread_served(started=True) == 1
