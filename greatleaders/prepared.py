@@ -87,6 +87,13 @@ class PreparedQuery:
         compiled = self._compile(values, counted=True)
         return compiled.run(values)[0][0]
 
+    @functools.cached_property
+    def reversed(self) -> "PreparedQuery":
+        """The same query, its rows in the opposite order."""
+        return PreparedQuery(
+            lambda **params: self.build(**params).reverse(), self.fields
+        )
+
     def objects(self, model: type[models.Model], **values) -> list[models.Model]:
         """The rows as instances of `model`, loaded with `fields` alone (which
         must be its own fields' attnames, the primary key among them)."""

@@ -31,10 +31,23 @@ IDS = ("id",)
 FRONT_PAGE_IDS = PreparedQuery(
     lambda now: Post.objects.published(now).front_page_order(), IDS
 )
+# A category's or a tag's posts are read in date order and counted apart,
+# each the faster way (see PostQuerySet._among).
 CATEGORY_IDS = PreparedQuery(
+    lambda now, categories: Post.objects.published(now).in_categories(
+        categories, in_date_order=True
+    ),
+    IDS,
+)
+CATEGORY_COUNTED = PreparedQuery(
     lambda now, categories: Post.objects.published(now).in_categories(categories), IDS
 )
-TAG_IDS = PreparedQuery(lambda now, tag: Post.objects.published(now).tagged(tag), IDS)
+TAG_IDS = PreparedQuery(
+    lambda now, tag: Post.objects.published(now).tagged(tag, in_date_order=True), IDS
+)
+TAG_COUNTED = PreparedQuery(
+    lambda now, tag: Post.objects.published(now).tagged(tag), IDS
+)
 AUTHOR_IDS = PreparedQuery(
     lambda now, author: Post.objects.published(now).filter(author=author), IDS
 )

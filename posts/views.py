@@ -43,14 +43,16 @@ from posts.search import SearchResults
 
 class PagedListView(ListView):
     """A list of posts, a page at a time. Subclasses name the prepared query
-    giving the ids of their posts (`ids`) and its values (`get_values()`)."""
+    giving the ids of their posts (`ids`), the one counting them if another
+    (`counted`), and their values (`get_values()`)."""
 
     ids: PreparedQuery
+    counted: PreparedQuery | None = None
     # Takes `?page=` (see posts.middleware.PageNumberMiddleware).
     paged = True
 
     def get_queryset(self):
-        return PostList(self.ids, now=timezone.now(), **self.get_values())
+        return PostList(self.ids, self.counted, now=timezone.now(), **self.get_values())
 
     def get_values(self) -> dict:
         return {}
@@ -196,6 +198,7 @@ class CategoryArchiveView(ArchiveView):
     feed_url_name = "posts:category_feed"
     template_name = "posts/category_archive.html"
     ids = page_queries.CATEGORY_IDS
+    counted = page_queries.CATEGORY_COUNTED
 
     def get_subject(self):
         return self.branch.category
@@ -215,6 +218,7 @@ class TagArchiveView(ArchiveView):
     archive_kind = "Tag"
     feed_url_name = "posts:tag_feed"
     ids = page_queries.TAG_IDS
+    counted = page_queries.TAG_COUNTED
 
     def get_subject(self):
         return subject_or_404(Tag, page_queries.TAG, slug=self.kwargs["slug"])
