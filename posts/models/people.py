@@ -133,8 +133,6 @@ class Person(models.Model):
     )
     born_key = sort_key_field("born (sort key)")
     died_key = sort_key_field("died (sort key)")
-    # What the index's eras group by: death, or birth when that is all.
-    era_key = sort_key_field("era (sort key)")
     life_in_words = words_field("life, in words")
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -171,12 +169,17 @@ class Person(models.Model):
         born, died = historical_dates.span(self.born), historical_dates.span(self.died)
         self.born_key = born and born.start
         self.died_key = died and died.start
-        self.era_key = self.died_key if died else self.born_key
         self.life_in_words = life_in_words(self.born, self.died)
 
     @property
     def biography_paragraphs(self) -> list[str]:
         return [line.strip() for line in self.biography.splitlines() if line.strip()]
+
+    @property
+    def era_key(self) -> int | None:
+        """What the index's eras group by: death, or birth when that is all
+        that is known."""
+        return self.born_key if self.died_key is None else self.died_key
 
     @property
     def era(self) -> str:
