@@ -58,9 +58,7 @@ def notes_in(body: str) -> list[Note]:
     """The notes of `body`, numbered in the order of the text."""
     if not has_notes(body):
         return []
-    return [
-        _note(number, span) for number, span in enumerate(note_elements(parse(body)), 1)
-    ]
+    return [note for _, note in numbered_notes(parse(body))]
 
 
 def cited_keys(body: str) -> list[str]:
@@ -132,6 +130,15 @@ def note_elements(root) -> list:
     """The notes of a parsed body, in the order of the text (a note inside
     a note is not one of them)."""
     return root.xpath(f"//span[@{MARKER}][not(ancestor::span[@{MARKER}])]")
+
+
+def numbered_notes(root) -> list[tuple]:
+    """Each note of a parsed body as its element and its Note, numbered in
+    the order of the text."""
+    return [
+        (span, _note(number, span))
+        for number, span in enumerate(note_elements(root), 1)
+    ]
 
 
 def _note(number: int, span) -> Note:

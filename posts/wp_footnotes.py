@@ -51,12 +51,13 @@ def to_wordpress(
     if not footnotes.has_notes(body):
         return body, ""
     root = footnotes.parse(body)
-    found = footnotes.notes_in(body)
+    numbered = footnotes.numbered_notes(root)
+    found = [note for _, note in numbered]
     citations = list(cite(found).notes) if cite else []
     citations += [""] * (len(found) - len(citations))
     notes = []
-    for number, (span, note, citation) in enumerate(
-        zip(footnotes.note_elements(root), found, citations, strict=True), 1
+    for number, ((span, note), citation) in enumerate(
+        zip(numbered, citations, strict=True), 1
     ):
         note_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{key}#{number}"))
         content = " ".join(part for part in (citation, note.html) if part)
