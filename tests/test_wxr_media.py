@@ -180,3 +180,15 @@ def test_the_command_refuses_an_uploads_folder_that_is_not_one(tmp_path):
         call_command("import_wxr", str(EXPORT), "--uploads", str(tmp_path / "none"))
 
     assert not Post.objects.exists()
+
+
+def test_a_featured_image_an_editor_chose_stays_when_imported_again(
+    uploads, media_root
+):
+    import_wxr(EXPORT, uploads=uploads)
+    chosen = Image.objects.exclude(wordpress_id=12).get()
+    Post.objects.filter(wordpress_id=10).update(featured_image=chosen)
+
+    import_wxr(EXPORT, uploads=uploads)
+
+    assert Post.objects.get(wordpress_id=10).featured_image == chosen

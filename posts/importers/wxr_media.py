@@ -42,6 +42,9 @@ from posts.media.markup import default_src
 from posts.media.uploads import add_image
 from posts.models import Image, Page, Post
 
+# Posts given their featured images by one statement.
+BATCH = 200
+
 UPLOADS = "/wp-content/uploads/"
 ATTACHED_FILE_META = "_wp_attached_file"
 ALT_META = "_wp_attachment_image_alt"
@@ -176,12 +179,21 @@ class Pictures:
         images = Image.objects.in_bulk(
             set(self.featured.values()), field_name="wordpress_id"
         )
-        for post_pk, wordpress_id in self.featured.items():
-            if image := images.get(wordpress_id):
-                # One an editor chose since an earlier import stays.
-                Post.objects.filter(pk=post_pk, featured_image=None).update(
-                    featured_image=image
-                )
+        chosen = {
+            pk: images[wordpress_id]
+            for pk, wordpress_id in self.featured.items()
+            if wordpress_id in images
+        }
+        posts = list(chosen)
+        for start in range(0, len(posts), BATCH):
+            # One an editor chose since an earlier import stays.
+            unset = Post.objects.filter(
+                pk__in=posts[start : start + BATCH], featured_image=None
+            ).values_list("pk", flat=True)
+            Post.objects.bulk_update(
+                [Post(pk=pk, featured_image=chosen[pk]) for pk in unset],
+                ["featured_image"],
+            )
         left = sum(
             _old_pictures(body)
             for model in (Post, Page)
