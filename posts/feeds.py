@@ -14,8 +14,8 @@ import json
 import mimetypes
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.urls import reverse
@@ -284,8 +284,10 @@ class AuthorFeed(ArchiveFeed):
     value_name = "author"
 
     def get_object(self, request, username):
-        authors = get_user_model().objects.select_related("author_profile")
-        return get_object_or_404(authors, username=username, is_active=True)
+        author = page_queries.author(username)
+        if author is None:
+            raise Http404("No author matches the address.")
+        return author
 
     def subject_name(self, author):
         return author_name(author)

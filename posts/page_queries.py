@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from greatleaders.prepared import PreparedQuery
-from posts.listing import AUTHOR_SHOWN
+from posts.listing import AUTHOR_SHOWN, author_from
 from posts.media.featured import FEATURED_IMAGE_COLUMNS
 from posts.models import (
     Category,
@@ -96,6 +96,17 @@ SERIES = PreparedQuery(
     lambda slug: Series.objects.filter(slug=slug),
     ("id", "title", "slug", "description"),
 )
+
+
+def author(username: str):
+    """The active author `username`, with what pages show of them (their
+    name, profile and picture); None if there is none."""
+    rows = AUTHOR.rows(username=username)
+    if not rows:
+        return None
+    pk, *shown = rows[0]
+    return author_from(pk, shown)
+
 
 # A post's page.
 

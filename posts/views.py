@@ -22,7 +22,7 @@ from posts.citation import cite
 from posts.comments.cookies import held_ids
 from posts.comments.submission import submit_comment
 from posts.comments.views import blank_form, comment_posted, signed_in_csrf
-from posts.listing import PostList, author_from
+from posts.listing import PostList
 from posts.models import (
     Correction,
     Page,
@@ -235,11 +235,10 @@ class AuthorArchiveView(ArchiveView):
     template_name = "posts/author_archive.html"
 
     def get_subject(self):
-        rows = page_queries.AUTHOR.rows(username=self.kwargs["username"])
-        if not rows:
+        author = page_queries.author(self.kwargs["username"])
+        if author is None:
             raise Http404("No author matches the address.")
-        pk, *shown = rows[0]
-        return author_from(pk, shown)
+        return author
 
     def get_subject_name(self):
         return author_name(self.subject)
