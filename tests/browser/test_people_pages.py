@@ -2,7 +2,6 @@
 accessible, readable on a phone, and usable without JavaScript."""
 
 import re
-from itertools import pairwise
 
 import pytest
 from django.core.management import call_command
@@ -11,8 +10,7 @@ from playwright.sync_api import expect
 
 from posts.models import Person, Post
 from tests.browser import test_page_quality as quality
-from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_page_quality import WIDTHS, serious_violations
+from tests.browser.test_page_quality import WIDTHS
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -47,41 +45,21 @@ def pages(live_server):
     }
 
 
-def test_the_pages_have_no_serious_accessibility_violations(open_page, pages, axe_path):
-    found = {}
-    for scheme in ["light", "dark"]:
-        page = open_page(color_scheme=scheme)
-        for name, url in pages.items():
-            page.goto(url)
-            found[f"{name} ({scheme})"] = serious_violations(page, axe_path)
-
-    assert {name: v for name, v in found.items() if v} == {}
+@pytest.fixture
+def site_urls(pages):
+    return pages
 
 
-def test_the_pages_have_one_h1_and_no_skipped_heading_levels(open_page, pages):
-    page = open_page()
-    for name, url in pages.items():
-        page.goto(url)
-        levels = page.eval_on_selector_all(
-            "h1, h2, h3, h4, h5, h6", "els => els.map(e => Number(e.tagName[1]))"
-        )
-
-        assert levels.count(1) == 1, name
-        assert max((b - a for a, b in pairwise(levels)), default=0) <= 1, name
-
-
-@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_no_page_scrolls_sideways(open_page, pages, width):
-    page = open_page(width=width)
-    ARTIFACTS.mkdir(exist_ok=True)
-    overflowing = []
-    for name, url in pages.items():
-        page.goto(url)
-        page.screenshot(path=ARTIFACTS / f"{name}-{width}.png", full_page=True)
-        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
-            overflowing.append(name)
-
-    assert overflowing == []
+# The page-quality tests, run on these pages too.
+test_no_page_type_has_serious_accessibility_violations = (
+    quality.test_no_page_type_has_serious_accessibility_violations
+)
+test_every_page_has_one_h1_and_no_skipped_heading_levels = (
+    quality.test_every_page_has_one_h1_and_no_skipped_heading_levels
+)
+test_no_page_scrolls_sideways_and_every_page_is_photographed = (
+    quality.test_no_page_scrolls_sideways_and_every_page_is_photographed
+)
 
 
 def test_the_timeline_narrows_to_a_person_without_javascript(open_page, pages):
