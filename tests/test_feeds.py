@@ -299,6 +299,13 @@ def test_feeds_of_things_that_do_not_exist_are_404(client, url):
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
 
 
+@pytest.mark.parametrize("url", ["/author/ann/", "/author/ann/feed/"])
+def test_a_deactivated_authors_page_and_feed_are_404(client, url):
+    PostFactory(author=UserFactory(username="ann", is_active=False))
+
+    assert client.get(url).status_code == HTTPStatus.NOT_FOUND
+
+
 def test_a_post_without_an_author_is_a_valid_entry_without_one(client):
     PostFactory(author=None)
 
