@@ -58,6 +58,11 @@ def arguments(argv):
         help="load the pages only: no mixed, cold or nginx run",
     )
     parser.add_argument(
+        "--no-wordpress",
+        action="store_true",
+        help="do not measure WordPress on the same data (benchmarks.wordpress)",
+    )
+    parser.add_argument(
         "--keep-data",
         action="store_true",
         help="reuse the database of the last run instead of seeding afresh",
@@ -210,6 +215,10 @@ def main(argv=None) -> int:
             results["worker_own_mb"][mode] = server.worker_own_mb()
             results["peak_worker_rss_mb"][mode] = peaks[mode]
             results["run"]["server"] = server.describe()
+    if not args.no_wordpress:
+        results["wordpress"] = measure_wordpress(
+            args, khrushchev.path, read_set, unread
+        )
     results["run"]["load_after"] = round(os.getloadavg()[0], 2)
 
     checks = targets.check(results)
@@ -219,6 +228,35 @@ def main(argv=None) -> int:
         print(f"{'PASS' if item.passed else 'FAIL'}  {item.target}: {item.measured}")
     print(f"\nResults: {table.relative_to(DATA.parent.parent)} and {data.name}")
     return 0 if all(item.passed for item in checks) else 1
+
+
+def measure_wordpress(args, post_path, read_set, unread) -> dict | None:
+    """WordPress on the same data, once our server has stopped, so that
+    the two never share the machine."""
+    from benchmarks import wordpress
+
+    if lacking := wordpress.missing():
+        print(f"WordPress is not measured: this machine lacks {lacking}.")
+        return None
+    print("Measuring WordPress on the same data…", flush=True)
+    measured = wordpress.measure(
+        post_path,
+        read_set,
+        unread,
+        threads=args.threads,
+        connections=args.connections,
+        duration=args.duration,
+        warmup=args.warmup,
+        runs=args.runs,
+    )
+    for name, result in [("post", measured.post), ("cold posts", measured.cold),
+                         ("zipf reads", measured.zipf)]:  # fmt: skip
+        print(
+            f"wordpress {name:14} {result.requests_per_second:8.1f} req/s"
+            f"  p99 {result.p99_ms:6.1f} ms  errors {result.errors}",
+            flush=True,
+        )
+    return measured.as_dict()
 
 
 if __name__ == "__main__":

@@ -100,6 +100,7 @@ def markdown(results: dict, checks: list[Check]) -> str:
                 f"{run['p50_ms']:.1f} | {run['p99_ms']:.1f} | {run['errors']} | "
                 f"{run['note']} |"
             )
+    lines += wordpress_lines(results)
     lines += [
         "",
         "Worker memory (RSS) after the run, the part of it each worker holds "
@@ -118,6 +119,50 @@ def markdown(results: dict, checks: list[Check]) -> str:
             f"| {item.target} | {item.measured} | {'PASS' if item.passed else 'FAIL'} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def wordpress_lines(results: dict) -> list[str]:
+    wordpress = results.get("wordpress")
+    if not wordpress:
+        return []
+    pages = {page["name"]: page["load"] for page in results["pages"]}
+    scenarios = {run["name"]: run for run in results.get("scenarios", [])}
+    ours = {
+        "post": pages.get("khrushchev", {}).get("rendered"),
+        "cold": scenarios.get("cold posts"),
+        "zipf": scenarios.get("zipf reads"),
+    }
+    rows = [
+        ("post", "Khrushchev post, the page cache off"),
+        ("cold", "posts not read before"),
+        ("zipf", "Zipf reads over 3,000 posts"),
+    ]
+    lines = [
+        "",
+        "WordPress in the same run, on the same data (benchmarks/wordpress.py: "
+        f"Debian's WordPress 6.1, its default theme, PHP-FPM with "
+        f"{wordpress['children']} processes behind nginx, no page cache; its "
+        f"site built and loaded in {wordpress['seconds_to_load']:.0f} s). Ours "
+        "is the rendered mode for the post and the cached mode, as `make "
+        "serve` runs, for the rest:",
+        "",
+        "| Run | WordPress req/s | p99 ms | Errors | Ours req/s | Ours ÷ WordPress |",
+        "| --- | --: | --: | --: | --: | --: |",
+    ]
+    for key, name in rows:
+        theirs, mine = wordpress[key], ours[key]
+        rate = theirs["requests_per_second"]
+        mine_rate = mine and mine["requests_per_second"]
+        compared = (
+            f"{mine_rate:,.0f} | {mine_rate / max(rate, 1e-9):,.0f}×"
+            if mine_rate is not None
+            else "– | –"
+        )
+        lines.append(
+            f"| {name} | {rate:,.1f} | {theirs['p99_ms']:,.0f} | "
+            f"{theirs['errors']} | {compared} |"
+        )
+    return lines
 
 
 def write(results: dict, checks: list[Check]) -> tuple[Path, Path]:

@@ -7,7 +7,10 @@ MAX_WORKER_RSS_MB = 60
 CACHED_MIN_SHARE_OF_STATIC = 0.8
 # Issue 14: WordPress 6.1 with PHP-FPM and no page cache served the
 # Khrushchev post at 60 req/s and unread posts of the same data at 40 req/s
-# on this machine; five times that is the target.
+# on the machine it was measured on; five times that is the target. When the
+# run measures WordPress itself (benchmarks.wordpress), five times its rate
+# is the target wherever that is higher: the issue's rates stay a floor,
+# because Debian's site measured here may be slower than the one measured then.
 WORDPRESS_POST_RPS = 60
 WORDPRESS_COLD_RPS = 40
 TIMES_WORDPRESS = 5
@@ -72,19 +75,21 @@ def check(results: dict) -> list[Check]:
             )
         )
 
+    wordpress = results.get("wordpress") or {}
     if "khrushchev" in pages and "rendered" in pages["khrushchev"]["load"]:
         run = load("khrushchev", "rendered")
-        floor = TIMES_WORDPRESS * WORDPRESS_POST_RPS
         checks.append(
-            Check(
-                f"Khrushchev post, the page cache off, ≥ {floor} req/s "
-                f"({TIMES_WORDPRESS}× WordPress)",
-                f"{run['requests_per_second']:.0f} req/s",
-                run["requests_per_second"] >= floor,
+            times_wordpress(
+                "Khrushchev post, the page cache off",
+                run["requests_per_second"],
+                WORDPRESS_POST_RPS,
+                wordpress.get("post"),
             )
         )
 
-    checks += scenario_checks({s["name"]: s for s in results.get("scenarios", [])})
+    checks += scenario_checks(
+        {s["name"]: s for s in results.get("scenarios", [])}, wordpress
+    )
 
     if "static" in pages and "cached" in pages["static"]["load"]:
         ceiling = max(load("static", "cached")["requests_per_second"], 1e-9)
@@ -117,7 +122,25 @@ def check(results: dict) -> list[Check]:
     return checks
 
 
-def scenario_checks(runs: dict) -> list[Check]:
+def times_wordpress(what: str, ours: float, issue_rate: int, measured) -> Check:
+    """Ours against five times WordPress: its rate in this run, or the
+    issue's, whichever is higher."""
+    here = measured["requests_per_second"] if measured else 0.0
+    floor = TIMES_WORDPRESS * max(issue_rate, here)
+    shown = f"{ours:.0f} req/s"
+    if measured:
+        shown += (
+            f"; WordPress {here:.1f} req/s in this run ({ours / max(here, 1e-9):.0f}×)"
+            f", {issue_rate} in issue 14"
+        )
+    return Check(
+        f"{what} ≥ {TIMES_WORDPRESS}× WordPress ({floor:.0f} req/s)",
+        shown,
+        ours >= floor,
+    )
+
+
+def scenario_checks(runs: dict, wordpress: dict) -> list[Check]:
     checks = []
     alone, busy = runs.get("zipf reads"), runs.get("zipf reads, approvals")
     if alone and busy:
@@ -134,12 +157,12 @@ def scenario_checks(runs: dict) -> list[Check]:
             )
         )
     if cold := runs.get("cold posts"):
-        floor = TIMES_WORDPRESS * WORDPRESS_COLD_RPS
         checks.append(
-            Check(
-                f"posts not read before ≥ {floor} req/s ({TIMES_WORDPRESS}× WordPress)",
-                f"{cold['requests_per_second']:.0f} req/s",
-                cold["requests_per_second"] >= floor,
+            times_wordpress(
+                "posts not read before",
+                cold["requests_per_second"],
+                WORDPRESS_COLD_RPS,
+                wordpress.get("cold"),
             )
         )
     kept, static = runs.get("nginx: cached post"), runs.get("nginx: static file")
