@@ -35,6 +35,10 @@ START_SECONDS = 30
 CHILDREN_PER_CPU = 2
 
 
+class Failed(Exception):
+    """WordPress could not be installed, loaded or served here."""
+
+
 def php_fpm() -> str | None:
     found = shutil.which("php-fpm") or sorted(glob.glob("/usr/sbin/php-fpm*"))
     return found if isinstance(found, str) else (found[-1] if found else None)
@@ -56,7 +60,7 @@ def missing() -> str | None:
         return ", ".join(lacking)
     try:
         mysql("SELECT 1")
-    except (subprocess.CalledProcessError, OSError):
+    except Failed:
         return "a MySQL or MariaDB server that root reaches without a password"
     return None
 
@@ -67,17 +71,22 @@ def mysql(sql: str = "", *, database: str = "", source: Path | None = None):
         command.append(database)
     stdin = source.open("rb") if source else None
     try:
-        return subprocess.run(
-            command,
-            input=None if source else sql.encode(),
-            stdin=stdin,
-            capture_output=True,
-            check=True,
-            timeout=900,
-        ).stdout.decode()
+        return _run(command, input=None if source else sql.encode(), stdin=stdin)
     finally:
         if stdin:
             stdin.close()
+
+
+def _run(command: list[str], **options) -> str:
+    """`command`'s output; Failed, with what it said, if it fails."""
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=900, **options)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise Failed(f"{command[0]}: {error}") from error
+    if done.returncode:
+        said = (done.stderr or done.stdout).decode(errors="replace").strip()
+        raise Failed(f"{' '.join(command[:2])} exited with {done.returncode}: {said}")
+    return done.stdout.decode(errors="replace")
 
 
 # -- the site's data, as WordPress keeps it ----------------------------------
@@ -430,8 +439,7 @@ class WordPress:
         path = self.site / "bench-step.php"
         path.write_text(script)
         try:
-            subprocess.run(["php", str(path)], check=True, capture_output=True,
-                           timeout=300)  # fmt: skip
+            _run(["php", str(path)])
         finally:
             path.unlink()
 
@@ -465,8 +473,12 @@ class WordPress:
                 start_new_session=True,
             ),
         ]
-        wait_for_port(self.port)
-        self._wait_until_serving()
+        try:
+            wait_for_port(self.port)
+            self._wait_until_serving()
+        except OSError as error:
+            self.__exit__()
+            raise Failed(f"the site did not answer: {error}") from error
         return self
 
     def _wait_until_serving(self):
@@ -493,26 +505,30 @@ class WordPress:
                 process.wait()
 
 
-def measure(
-    post_path: str, read_set: list[str], unread: list[str], *, threads: int, connections: int, duration: str, warmup: str, runs: int,
-) -> Measured:  # fmt: skip
+def measure(post_path: str, read_set: list[str], unread: list[str], **load) -> Measured:
     """WordPress's rates for what the targets compare: the Khrushchev post
-    (the median of `runs`), posts not read before, Zipf reads."""
+    (the median of `runs`), posts not read before, Zipf reads. `load` is
+    wrk's threads, connections and duration, the warm-up and the runs."""
+    try:
+        return _measure(post_path, read_set, unread, **load)
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        raise Failed(str(error)) from error
+
+
+def _measure(post_path, read_set, unread, *, warmup, runs, **load) -> Measured:
     from benchmarks import scenarios
 
     site = WordPress(CHILDREN_PER_CPU * (os.cpu_count() or 1))
     seconds = site.build()
-    load = dict(threads=threads, connections=connections)
+    post, threads = site.url + post_path, load["threads"]
     with site:
-        run_wrk(site.url + post_path, duration=warmup, **load)
+        run_wrk(post, **{**load, "duration": warmup})
         posts = sorted(
-            (run_wrk(site.url + post_path, duration=duration, **load)
-             for _ in range(runs)),
+            (run_wrk(post, **load) for _ in range(runs)),
             key=lambda run: run.requests_per_second,
-        )  # fmt: skip
-        cold = run_wrk(site.url, duration=duration,
-                       script=scenarios.walk_script(unread, threads), **load)  # fmt: skip
+        )
+        cold = run_wrk(site.url, script=scenarios.walk_script(unread, threads), **load)
         zipf = scenarios.zipf_script(read_set)
-        run_wrk(site.url, duration=warmup, script=zipf, **load)
-        zipf_run = run_wrk(site.url, duration=duration, script=zipf, **load)
+        run_wrk(site.url, script=zipf, **{**load, "duration": warmup})
+        zipf_run = run_wrk(site.url, script=zipf, **load)
     return Measured(posts[len(posts) // 2], cold, zipf_run, site.children, seconds)
