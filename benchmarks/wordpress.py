@@ -40,8 +40,11 @@ class Failed(Exception):
 
 
 def php_fpm() -> str | None:
-    found = shutil.which("php-fpm") or sorted(glob.glob("/usr/sbin/php-fpm*"))
-    return found if isinstance(found, str) else (found[-1] if found else None)
+    if found := shutil.which("php-fpm"):
+        return found
+    # Debian names it after the PHP release (php-fpm8.2), in sbin.
+    releases = sorted(glob.glob("/usr/sbin/php-fpm*"))
+    return releases[-1] if releases else None
 
 
 def missing() -> str | None:
