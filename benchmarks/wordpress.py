@@ -98,7 +98,7 @@ def _run(command: list[str], **options) -> str:
 def _quote(value) -> str:
     if value is None:
         return "NULL"
-    if isinstance(value, bool | int):
+    if isinstance(value, int):  # and bool, written as 0 or 1
         return str(int(value))
     text = str(value)
     for plain, escaped in (("\\", "\\\\"), ("'", "\\'"), ("\0", "\\0"),
@@ -334,22 +334,8 @@ pm = static
 pm.max_children = %(children)d
 """
 
-NGINX = """user root;
-worker_processes 1;
-daemon off;
-pid %(folder)s/nginx.pid;
-error_log %(folder)s/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path %(folder)s/temp/body;
-    proxy_temp_path %(folder)s/temp/proxy;
-    fastcgi_temp_path %(folder)s/temp/fastcgi;
-    uwsgi_temp_path %(folder)s/temp/uwsgi;
-    scgi_temp_path %(folder)s/temp/scgi;
-    server {
-        listen 127.0.0.1:%(port)d;
-        root %(site)s;
+# The server block's locations, behind tests.nginx's stock configuration.
+NGINX_SITE = """root %(site)s;
         index index.php;
         location / { try_files $uri $uri/ /index.php?$args; }
         location ~ \\.php$ {
@@ -359,10 +345,7 @@ http {
             # canonical redirect then adds back, for ever.
             fastcgi_param HTTP_HOST $http_host;
             fastcgi_pass unix:%(folder)s/php-fpm.sock;
-        }
-    }
-}
-"""
+        }"""
 
 
 @dataclass
@@ -385,7 +368,7 @@ class Measured:
 
 class WordPress:
     """A WordPress site with our benchmark's data, served by PHP-FPM's
-    `children` processes behind one nginx worker."""
+    `children` processes behind nginx."""
 
     def __init__(self, children: int):
         from tests.servers import free_port
@@ -394,7 +377,8 @@ class WordPress:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.site = FOLDER / "site"
-        self.processes: list[subprocess.Popen] = []
+        self.fpm: subprocess.Popen | None = None
+        self.front = None
 
     def build(self) -> float:
         """Install WordPress afresh and load the data; the seconds it took."""
@@ -404,7 +388,7 @@ class WordPress:
 
         started = time.monotonic()
         shutil.rmtree(FOLDER, ignore_errors=True)
-        (FOLDER / "temp").mkdir(parents=True)
+        FOLDER.mkdir(parents=True)
         # A copy, because WordPress reads its configuration beside its own
         # files, where Debian's package keeps one for the whole machine.
         shutil.copytree(SOURCE, self.site, symlinks=False,
@@ -447,8 +431,7 @@ class WordPress:
             path.unlink()
 
     def __enter__(self):
-        from tests.nginx import nginx_binary
-        from tests.servers import wait_for_port
+        from tests.nginx import Nginx
 
         root = os.geteuid() == 0
         pool = FOLDER / "php-fpm.conf"
@@ -460,26 +443,20 @@ class WordPress:
                 "user": "user = root\ngroup = root" if root else "",
             }
         )
-        (FOLDER / "nginx.conf").write_text(
-            NGINX % {"folder": FOLDER, "port": self.port, "site": self.site}
-        )
         fpm = [php_fpm(), "--nodaemonize", "--fpm-config", str(pool)]
         if root:
             fpm.append("--allow-to-run-as-root")
-        log = (FOLDER / "servers.log").open("a")
-        self.processes = [
-            subprocess.Popen(fpm, stdout=log, stderr=log, start_new_session=True),
-            subprocess.Popen(
-                [nginx_binary(), "-p", str(FOLDER), "-c", str(FOLDER / "nginx.conf")],
-                stdout=log,
-                stderr=log,
-                start_new_session=True,
-            ),
-        ]
+        log = (FOLDER / "php-fpm.out").open("a")
+        self.fpm = subprocess.Popen(fpm, stdout=log, stderr=log, start_new_session=True)
         try:
-            wait_for_port(self.port)
+            self.front = Nginx(
+                None,
+                FOLDER / "nginx",
+                site=NGINX_SITE % {"folder": FOLDER, "site": self.site},
+                port=self.port,
+            )
             self._wait_until_serving()
-        except OSError as error:
+        except (OSError, AssertionError) as error:
             self.__exit__()
             raise Failed(f"the site did not answer: {error}") from error
         return self
@@ -498,14 +475,14 @@ class WordPress:
             time.sleep(0.2)
 
     def __exit__(self, *exc):
-        for process in self.processes:
-            process.terminate()
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if self.front:
+            self.front.stop()
+        self.fpm.terminate()
+        try:
+            self.fpm.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.fpm.kill()
+            self.fpm.wait()
 
 
 def measure(post_path: str, read_set: list[str], unread: list[str], **load) -> Measured:

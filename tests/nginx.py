@@ -19,25 +19,39 @@ def nginx_binary() -> str | None:
     return shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
 
 
+def _app_site(upstream: str, folder: Path, static_dir: Path | None):
+    """The README's cache configuration, kept under `folder`, and the
+    locations that pass to the app at `upstream`."""
+    cache = (
+        (CONFIG / "cache.conf").read_text().replace(CACHE_PATH, str(folder / "cache"))
+    )
+    proxy = (CONFIG / "proxy.conf").read_text().replace(UPSTREAM, upstream)
+    static = f"location /bench-static/ {{ alias {static_dir}/; }}" if static_dir else ""
+    return cache, f"{static}\n        location / {{\n            {proxy}\n        }}"
+
+
 class Nginx:
     """nginx serving `upstream` through deploy/nginx/, and `static_dir`
-    under /bench-static/ as plain files."""
+    under /bench-static/ as plain files; or, given `site`, serving that
+    server block's locations instead. On `port`, or a free one."""
 
-    def __init__(self, upstream: str, folder: Path, static_dir: Path | None = None):
+    def __init__(
+        self,
+        upstream: str | None,
+        folder: Path,
+        static_dir: Path | None = None,
+        *,
+        site: str = "",
+        port: int | None = None,
+    ):
         self.folder = folder
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         for name in ("cache", "temp"):
             (folder / name).mkdir(parents=True, exist_ok=True)
-        cache = (
-            (CONFIG / "cache.conf")
-            .read_text()
-            .replace(CACHE_PATH, str(folder / "cache"))
-        )
-        proxy = (CONFIG / "proxy.conf").read_text().replace(UPSTREAM, upstream)
-        static = (
-            f"location /bench-static/ {{ alias {static_dir}/; }}" if static_dir else ""
-        )
+        cache = ""
+        if not site:
+            cache, site = _app_site(upstream, folder, static_dir)
         temp = folder / "temp"
         (folder / "nginx.conf").write_text(
             f"""
@@ -60,10 +74,7 @@ http {{
     {cache}
     server {{
         listen 127.0.0.1:{self.port};
-        {static}
-        location / {{
-            {proxy}
-        }}
+        {site}
     }}
 }}
 """
