@@ -99,6 +99,7 @@ INSTALLED_APPS = [
 # compressed from whitenoise), so the page cache keeps one plain copy for
 # every reader; Django's gzip pads its output against BREACH.
 MIDDLEWARE = [
+    "posts.middleware.AddressScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",

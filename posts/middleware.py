@@ -1,8 +1,22 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
+from posts import addresses
 from posts.legacy_urls import redirect_for_path, redirect_for_query
 from posts.numbers import page_number
+
+
+class AddressScopeMiddleware:
+    """Lets every link of the response be worked out without asking Django
+    for the URL configuration and script prefix each time (posts.addresses).
+    First in MIDDLEWARE, so that the page cache's work is inside it too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with addresses.serving():
+            return self.get_response(request)
 
 
 class LegacyRedirectMiddleware:
