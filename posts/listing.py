@@ -109,11 +109,16 @@ def listed_posts(ids: list[int], *, full: bool = False) -> list[Post]:
     if not ids:
         return []
     query, fields = (_FULL_POSTS, FULL) if full else (_POSTS, LISTED)
-    posts = {}
+    posts, authors = {}, {}
     for row in query.rows(ids=list(ids)):
         post = posts[row[0]] = instance(Post, fields, row[: len(fields)])
         joined = row[len(fields) :]
-        post.author = author_from(post.author_id, joined[: len(_AUTHOR_COLUMNS)])
+        # A list's posts mostly share a few authors: each is made once.
+        if post.author_id not in authors:
+            authors[post.author_id] = author_from(
+                post.author_id, joined[: len(_AUTHOR_COLUMNS)]
+            )
+        post.author = authors[post.author_id]
         attach_featured_image(post, joined[len(_AUTHOR_COLUMNS) :])
     shown = [posts[pk] for pk in ids if pk in posts]
     attach_filing(shown)

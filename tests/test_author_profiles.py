@@ -79,6 +79,20 @@ def test_bylines_on_lists_and_post_pages_use_the_display_name(client, profile):
     assert "Posted by Ada Lovelace" in text_of(client, post.get_absolute_url())
 
 
+def test_a_list_of_posts_by_several_authors_names_each_posts_own(client, profile):
+    grace = UserFactory(username="grace", first_name="Grace", last_name="Hopper")
+    for title, author in [("Engines", profile.user), ("Compilers", grace),
+                          ("Looms", profile.user), ("Bugs", grace)]:  # fmt: skip
+        PostFactory(title=title, author=author)
+
+    text = text_of(client, "/")
+
+    for title, name in [("Bugs", "Grace Hopper"), ("Looms", "Ada Lovelace"),
+                        ("Compilers", "Grace Hopper"), ("Engines", "Ada Lovelace")]:  # fmt: skip
+        byline = re.search(rf"{title}\n.*?Posted by ([^\n]+?)(?: in |\n)", text, re.S)
+        assert byline and byline.group(1).startswith(name), title
+
+
 def test_the_posts_structured_data_names_the_author_by_the_display_name(
     client, profile
 ):
