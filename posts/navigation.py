@@ -77,10 +77,9 @@ def series_place(post: Post) -> SeriesPlace | None:
     the parts before and after it; one query however long the series."""
     if post.series_id is None:
         return None
+    # Links, not posts: a series of 37 parts made 37 model instances.
     parts = tuple(
-        page_queries.SERIES_PARTS.objects(
-            Post, now=timezone.now(), series=post.series_id
-        )
+        _links(page_queries.SERIES_PARTS, now=timezone.now(), series=post.series_id)
     )
     ids = [part.pk for part in parts]
     if post.pk not in ids:
