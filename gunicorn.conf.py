@@ -5,12 +5,9 @@ and its invalidation: Redis when REDIS_URL is set, or else files that the
 processes of one machine share (see greatleaders.machine_cache).
 """
 
-import ctypes
-import ctypes.util
 import gc
 import multiprocessing
 import os
-import threading
 
 from greatleaders.machine_cache import share_in_files
 
@@ -23,19 +20,17 @@ default_workers = min(multiprocessing.cpu_count() + 1, 8)
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY") or default_workers)
-worker_class = "gthread"
-# Threads of one process take turns on Python's lock, and a page is mostly
-# work for the processor: a second thread rendered no more pages a second
-# (fewer on PostgreSQL) and served about as many kept ones, while making
-# each worker 3 MB larger and keeping the collection between requests
-# (pre_request) from running. Idle keep-alive connections wait in
-# gthread's poller, not in a thread.
-threads = int(os.environ.get("GUNICORN_THREADS") or 1)
+# One request at a time a process, accepted only when the process is free:
+# gunicorn's threaded worker, even with one thread, took in every connection
+# it could, so that the keep-alive connections opened together were queued on
+# one worker while another core stood idle (new posts were served at 150 a
+# second with one core busy, 250 with both). nginx in front (see the README)
+# buffers slow clients and opens a connection a request.
+worker_class = "sync"
 
 # A request that takes this long is stuck: the worker is replaced.
 timeout = 30
 graceful_timeout = 20
-keepalive = 5
 # Workers are renewed now and then, so a slow leak can never grow for long;
 # not much more often, as a renewal empties the worker's memory of the
 # addresses it worked out and the pages it found current.
@@ -51,21 +46,6 @@ preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
-
-
-# glibc's mallopt parameter M_ARENA_MAX.
-ARENA_MAX = -8
-
-
-def on_starting(server):
-    # glibc gives each new thread a heap of its own, so a worker's request
-    # thread would fill a second heap while the first, inherited from the
-    # master, has room: one heap kept each worker 1.2 MB smaller. Its lock
-    # is hardly contended, as one thread serves. Set in the master, it holds
-    # in every worker forked from it; other C libraries are left alone.
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
-    if hasattr(libc, "mallopt"):
-        libc.mallopt(ARENA_MAX, 1)
 
 
 def when_ready(server):
@@ -89,11 +69,6 @@ def pre_fork(server, worker):
     gc.freeze()
 
 
-# Requests this worker is handling, its threads together.
-_in_flight = 0
-_in_flight_lock = threading.Lock()
-
-
 def pre_request(worker, req):
     # Much of a page's objects are left in reference cycles (a model and the
     # related objects it caches, a comment and its thread, the request and
@@ -101,17 +76,5 @@ def pre_request(worker, req):
     # its own pace, it lets them age into the oldest generation, where
     # they wait for a full collection and leave the heap scattered: a worker
     # grew by 6 MB. Freed here, before the next page, while they are young,
-    # they cost 0.1 ms and the worker stays at its size. Never while another
-    # thread is serving: its page's live objects would be aged instead.
-    global _in_flight
-    with _in_flight_lock:
-        _in_flight += 1
-        alone = _in_flight == 1
-    if alone:
-        gc.collect(1)
-
-
-def post_request(worker, req, environ, resp):
-    global _in_flight
-    with _in_flight_lock:
-        _in_flight -= 1
+    # they cost 0.1 ms and the worker stays at its size.
+    gc.collect(1)
