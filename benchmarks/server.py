@@ -122,7 +122,7 @@ class Server:
 
     def describe(self) -> str:
         config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-        return f"{config['workers']} worker(s) × {config['threads']} threads"
+        return f"{config['workers']} {config['worker_class']} worker(s)"
 
     def stop(self):
         if self.process.poll() is None:
