@@ -13,9 +13,9 @@ from greatleaders.machine_cache import share_in_files
 
 share_in_files()
 
-# Pages are mostly put together from cached parts: work for the processor,
-# with little waiting on the database. A worker per core and one more keeps
-# the cores busy without them taking turns.
+# Rendering a page is work for the processor, with little waiting on the
+# database, and a kept page is one read of the shared cache. A worker per
+# core and one more keeps the cores busy without them taking turns.
 default_workers = min(multiprocessing.cpu_count() + 1, 8)
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
