@@ -63,15 +63,23 @@ class MalformedRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if NUL in request.path_info:
-            raise Http404("No address holds a NUL character.")
-        if request.META.get(UNREADABLE_CONTENT_TYPE):
-            raise BadRequest("The Content-Type cannot be read.")
-        if any(NUL in value for value in _header_values(request)):
-            raise BadRequest("A header holds a NUL character.")
-        if any(NUL in key or NUL in value for key, value in _query_items(request)):
-            raise BadRequest("The query string holds a NUL character.")
+        if (refused := refusal(request)) is not None:
+            raise refused
         return self.get_response(request)
+
+
+def refusal(request) -> Exception | None:
+    """What a request no browser sends is answered with (an Http404 or a
+    BadRequest); None for any other request."""
+    if NUL in request.path_info:
+        return Http404("No address holds a NUL character.")
+    if request.META.get(UNREADABLE_CONTENT_TYPE):
+        return BadRequest("The Content-Type cannot be read.")
+    if any(NUL in value for value in _header_values(request)):
+        return BadRequest("A header holds a NUL character.")
+    if any(NUL in key or NUL in value for key, value in _query_items(request)):
+        return BadRequest("The query string holds a NUL character.")
+    return None
 
 
 def _header_values(request):
