@@ -158,23 +158,31 @@ def main(argv=None) -> int:
         clear_cache(backend)
         server_env = {**environment, **MODES[mode]}
         with Server(server_env, log_path(f"gunicorn-{backend.name}-{mode}")) as server:
-            for page, record in zip(pages, results["pages"], strict=True):
-                url = server.url + page.path
-                load = dict(threads=args.threads, connections=args.connections)
-                run_wrk(url, duration=args.warmup, **load)
+            load = dict(threads=args.threads, connections=args.connections)
+            for page in pages:
+                run_wrk(server.url + page.path, duration=args.warmup, **load)
                 server.wait_until_idle()
-                # A run now and then is slower by a third for reasons outside
-                # the server (the machine is shared): the median of a few
-                # runs is the figure that holds.
-                runs = args.runs if mode in targets.JUDGED_MODES else 1
-                measured = []
-                with server.watching_memory() as peak:
-                    for _ in range(runs):
-                        measured.append(run_wrk(url, duration=args.duration, **load))
+            # A run now and then is slower by a third for reasons outside the
+            # server (the machine is shared): the median of a few runs is the
+            # figure that holds. The runs go in rounds over every page, so
+            # that each page and the static file it is compared with are
+            # measured over the same minutes.
+            runs = args.runs if mode in targets.JUDGED_MODES else 1
+            measured = {page.name: [] for page in pages}
+            with server.watching_memory() as peak:
+                for _ in range(runs):
+                    for page in pages:
+                        url = server.url + page.path
+                        measured[page.name].append(
+                            run_wrk(url, duration=args.duration, **load)
+                        )
                         server.wait_until_idle()
-                peaks[mode] = max(peaks.get(mode, 0.0), peak[0])
-                measured.sort(key=lambda run: run.requests_per_second)
-                result = measured[len(measured) // 2]
+            peaks[mode] = max(peaks.get(mode, 0.0), peak[0])
+            for page, record in zip(pages, results["pages"], strict=True):
+                ran = sorted(
+                    measured[page.name], key=lambda run: run.requests_per_second
+                )
+                result = ran[len(ran) // 2]
                 record["load"][mode] = result.as_dict()
                 print(
                     f"{mode:8} {page.name:13} {result.requests_per_second:8.0f} req/s"
@@ -183,7 +191,6 @@ def main(argv=None) -> int:
                     flush=True,
                 )
             if mode == "cached" and not args.no_scenarios:
-                load = dict(threads=args.threads, connections=args.connections)
                 ran = scenarios.mixed(
                     server,
                     read_set,

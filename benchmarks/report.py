@@ -19,7 +19,9 @@ def markdown(results: dict, checks: list[Check]) -> str:
         f"before the run and {run['load_after']} after it; "
         f"`wrk -t{run['threads']} -c{run['connections']} -d{run['duration']}`, "
         f"after {run['warmup']} of warm-up per page, the median of "
-        f"{run.get('runs', 1)} runs with the page cache off and on; "
+        f"{run.get('runs', 1)} runs with the page cache off and on, made in "
+        "rounds over every page (so that each page and the static file are "
+        "measured over the same minutes); "
         f"gunicorn as `make serve` "
         f"runs it ({run['server']}); comments paged by "
         f"{run['comments_per_page'] or 'none'} threads.",
