@@ -170,13 +170,17 @@ def main(argv=None) -> int:
             runs = args.runs if mode in targets.JUDGED_MODES else 1
             measured = {page.name: [] for page in pages}
             with server.watching_memory() as peak:
-                for _ in range(runs):
+                for round_ in range(1, runs + 1):
                     for page in pages:
                         url = server.url + page.path
-                        measured[page.name].append(
-                            run_wrk(url, duration=args.duration, **load)
-                        )
+                        run = run_wrk(url, duration=args.duration, **load)
+                        measured[page.name].append(run)
                         server.wait_until_idle()
+                        print(
+                            f"  {mode} round {round_} of {runs}: {page.name}"
+                            f" {run.requests_per_second:.0f} req/s",
+                            flush=True,
+                        )
             peaks[mode] = max(peaks.get(mode, 0.0), peak[0])
             for page, record in zip(pages, results["pages"], strict=True):
                 ran = sorted(

@@ -7,7 +7,7 @@ reader starts typing; see posts.comments_stamp). Such a page is *shared*:
 
 - it says so to any HTTP cache in front (`Cache-Control: public` with a
   shared lifetime, `stale-while-revalidate`, `ETag`, `Last-Modified`,
-  `Vary: Cookie`), so nginx, Varnish or a CDN can keep it;
+  `Vary: Cookie, Accept-Encoding`), so nginx, Varnish or a CDN can keep it;
 - it is kept here too, in Django's cache (Redis, or files on one machine),
   so that every app server serves it without rendering it again.
 
