@@ -146,9 +146,3 @@ def test_a_miss_is_rendered_by_django_and_kept_for_the_next_reader(post):
     assert second.headers[STATUS_HEADER] == "hit"
     assert second.content == first.content
 
-
-def test_static_files_are_left_to_whitenoise(post, settings):
-    answer = send(path="/static/nothing-here.css", **HOST)
-
-    assert answer.status_code == 404
-    assert STATUS_HEADER not in answer.headers
