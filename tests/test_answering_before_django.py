@@ -145,4 +145,3 @@ def test_a_miss_is_rendered_by_django_and_kept_for_the_next_reader(post):
     assert first.headers[STATUS_HEADER] == "miss"
     assert second.headers[STATUS_HEADER] == "hit"
     assert second.content == first.content
-
