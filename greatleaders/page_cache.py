@@ -60,6 +60,7 @@ address are served but not kept, so that nobody can fill the cache with
 variants of one page and push the real ones out.
 """
 
+import gzip
 import hashlib
 import logging
 import sqlite3
@@ -85,7 +86,6 @@ from django.middleware.security import SecurityMiddleware
 from django.urls import reverse, set_script_prefix
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
-from django.utils.text import compress_string
 
 from greatleaders.malformed_requests import refusal
 from greatleaders.models import MissedExpiry
@@ -487,7 +487,7 @@ class KeptPage:
         # gzipped bytes are the same for every reader, as the page is.
         self.plain = (response.content, list(response.items()))
         gzipped = self.response()
-        _send_gzipped(gzipped, compress_string(response.content))
+        _send_gzipped(gzipped, _gzip(response.content))
         self.gzipped = (gzipped.content, list(gzipped.items()))
         self.versions = versions
         self.valid_until = min(version[1] for version in versions.values())
@@ -502,6 +502,13 @@ class KeptPage:
         for name, value in headers:
             response.headers[name] = value
         return response
+
+
+def _gzip(content: bytes) -> bytes:
+    # Level 4, not Django's 6: every miss compresses its page before it is
+    # sent, and 6 took 1.1 ms of a 53 kB post page where 4 takes 0.65 ms,
+    # for 2% more bytes (13.6 kB against 13.3).
+    return gzip.compress(content, compresslevel=4, mtime=0)
 
 
 def _accepts_gzip(request) -> bool:
@@ -530,8 +537,13 @@ def answer_kept_pages(application):
     answered before it is called (see "Answering before Django" above)."""
 
     def call(environ, start_response):
-        request = _plain_get(environ)
-        kept = request and _current_page(*_look_up(request))
+        try:
+            request = _plain_get(environ)
+            kept = request and _current_page(*_look_up(request))
+        except Exception:
+            # Django logs it and answers with the site's own error page (a
+            # kept page that cannot be read fails there too).
+            kept = None
         if not kept:
             return application(environ, start_response)
         content, headers = kept.sent(gzipped=_accepts_gzip(request))

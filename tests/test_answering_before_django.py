@@ -5,11 +5,17 @@ given only when Django would give it from the cache as it stands."""
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import cache
 from django.core.signals import request_started
 from django.core.wsgi import get_wsgi_application
 
 from greatleaders.models import MissedExpiry
-from greatleaders.page_cache import STATUS_HEADER, forget_outage, post_tag
+from greatleaders.page_cache import (
+    LOOKED_UP,
+    STATUS_HEADER,
+    forget_outage,
+    post_tag,
+)
 from posts.models import Post
 from tests.factories import PostFactory
 from tests.wsgi_requests import send
@@ -145,3 +151,26 @@ def test_a_miss_is_rendered_by_django_and_kept_for_the_next_reader(post):
     assert first.headers[STATUS_HEADER] == "miss"
     assert second.headers[STATUS_HEADER] == "hit"
     assert second.content == first.content
+
+
+class Unreadable:
+    """A cache entry that cannot be read back, as a damaged one."""
+
+    def __reduce__(self):
+        return (_fail_to_read, ())
+
+
+def _fail_to_read():
+    raise ValueError("damaged entry")
+
+
+def test_a_kept_page_that_cannot_be_read_gets_the_sites_error_page(post):
+    first = send(path=post.get_absolute_url(), **HOST)
+    key, _ = first.environ[LOOKED_UP]
+    cache.set(key, Unreadable())
+
+    answer = send(path=post.get_absolute_url(), **HOST)
+
+    assert answer.status_code == 500
+    assert "Something went wrong" in answer.text
+    assert "Traceback" not in answer.text

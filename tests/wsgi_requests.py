@@ -22,6 +22,8 @@ class Answer:
     status_code: int
     headers: dict
     content: bytes
+    # What the application left in the environ it was given.
+    environ: dict
 
     @property
     def text(self) -> str:
@@ -63,4 +65,4 @@ def send(
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-    return Answer(started["status_code"], started["headers"], content)
+    return Answer(started["status_code"], started["headers"], content, environ)
