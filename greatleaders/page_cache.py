@@ -29,6 +29,15 @@ is. Every page also shows SITE, expired by `manage.py expire_pages`. A
 release with other templates, code or settings keeps its pages under other
 keys by itself (see `release()`).
 
+**Reading fewer versions.** Each expiry also counts itself (CHANGES, read
+with every page) and records its tags under its number for a day. A
+process remembers the count at which it last found each page current; for
+a page it found current at an earlier count, the records since then say
+whether any of its tags changed, and only if one did (or a record is
+missing) are its versions read again. So a comment approved on one post
+makes each process read again the versions of the pages showing that post,
+not of every page it serves.
+
 A tag's version may carry a deadline (a scheduled post going live changes
 the lists without a write): see `set_deadline`.
 
@@ -97,6 +106,11 @@ SITE = "site"
 # Every change expires this tag too: a page that names nothing it shows is
 # taken to show everything.
 ANY = "any"
+# The count of expiries, and where each one's tags are recorded.
+CHANGES = "page-cache:changes"
+CHANGE_KEPT_SECONDS = 24 * 3600
+# A process further behind than this many changes reads versions again.
+CHANGES_READ_AT_ONCE = 100
 STATUS_HEADER = "X-Page-Cache"
 # Where a request's environ holds its page's key and what the cache held.
 LOOKED_UP = "greatleaders.page_cache.looked_up"
@@ -116,14 +130,14 @@ MISSED_AT_ONCE = 500
 # New search pages kept a minute, at most: with pages kept ten minutes,
 # some 600 searches in the cache at any time.
 SEARCHES_KEPT_PER_MINUTE = 60
-# Kept pages this process has found current since ANY had the version
-# `_checked_at`: while ANY keeps it, nothing has changed and their tags need
-# no reading. Only keys are remembered, never a page: ANY is read from the
-# shared cache for every request. (Each key with its own copy of the version
-# made a worker 0.6 MB larger.)
+# The count of changes at which this process last found each kept page
+# current, by key: only keys and numbers, never a page. (Each key with its
+# own copy of a version made a worker 0.6 MB larger.)
 CHECKED_PAGES = 5_000
-_checked: set[str] = set()
-_checked_at: tuple | None = None
+_checked: dict[str, int] = {}
+# The tags of the changes this process has read, by number.
+KNOWN_CHANGES = 1_000
+_changes: dict[int, frozenset[str]] = {}
 # What the release digest reads: a change to any of these files changes
 # what pages look like.
 RELEASE_FOLDERS = ("templates", "static", "posts", "greatleaders")
@@ -166,12 +180,39 @@ def expire(*tags: str) -> None:
 
 
 def _give_new_versions(tags) -> bool:
+    tags = {*tags, ANY}
     versions = {_version_key(tag): _new_version(tag) for tag in tags}
     if _call("set_many", versions, None, default=FAILED):
         return False
-    # ANY last: whoever sees its new version sees the others' too.
-    made = _call("set", _version_key(ANY), _new_version(ANY), None, default=FAILED)
-    return made is not FAILED
+    # Counted after the new versions are made: whoever reads the new count
+    # reads them. A process that reads the count before the record is made
+    # finds no record, and reads the versions.
+    number = _count_change()
+    if number is None:
+        return False
+    recorded = _call(
+        "set", _change_key(number), tuple(tags), CHANGE_KEPT_SECONDS, default=FAILED
+    )
+    return recorded is not FAILED
+
+
+def _count_change() -> int | None:
+    """The number of a new change; None if the cache cannot count it."""
+    _start_count()
+    try:
+        return _call("incr", CHANGES)
+    except ValueError:  # Lost between the two calls.
+        return None
+
+
+def _start_count() -> None:
+    # From the time it starts, in microseconds: a count started again after
+    # its key was lost never gives a number whose record may be left.
+    _call("add", CHANGES, time.time_ns() // 1000, None)
+
+
+def _change_key(number: int) -> str:
+    return f"page-cache:change:{number}"
 
 
 def expire_on_commit(*tags: str) -> None:
@@ -395,9 +436,7 @@ class PageCacheMiddleware:
             return response
         _share(response, rendered_at)
         if found is not None and request.method == "GET":
-            kept = self._keep(
-                key, request, response, before=found.get(_version_key(ANY))
-            )
+            kept = self._keep(key, request, response, before=found.get(CHANGES))
             if kept is not None and _accepts_gzip(request):
                 _send_gzipped(response, kept.gzipped[0])
         return response
@@ -405,15 +444,15 @@ class PageCacheMiddleware:
     @staticmethod
     def _keep(key, request, response, *, before) -> "KeptPage | None":
         tags = sorted({SITE, *(request.page_tags or {ANY})})
-        versions = _current_versions(tags, also=[_version_key(ANY)])
-        if versions is None or versions.pop(_version_key(ANY)) != before:
+        versions = _current_versions(tags, also=[CHANGES])
+        if versions is None or versions.pop(CHANGES) != before:
             return None
         if _is_search(request) and not _search_may_be_kept():
             return None
         if before is None:
-            # Nothing has changed yet on this site: ANY gets its first version.
-            _call("add", _version_key(ANY), _new_version(ANY), None)
-            before = _call("get", _version_key(ANY))
+            # Nothing has been counted yet on this site: the count starts.
+            _start_count()
+            before = _call("get", CHANGES)
         kept = KeptPage(response, versions)
         _note_checked(key, before)
         _call("set", key, kept, settings.PAGE_CACHE_SECONDS)
@@ -423,13 +462,13 @@ class PageCacheMiddleware:
 
 def _look_up(request) -> tuple[str | None, dict | None]:
     """The key of the page answering `request` (None while pages are not
-    kept) and the cache's answer for it: the page if kept, and the version
-    of ANY before it is rendered again (a change made meanwhile keeps the
+    kept) and the cache's answer for it: the page if kept, and the count of
+    changes before it is rendered again (a change made meanwhile keeps the
     new rendering out of the cache). Read once a request, by whichever comes
     first of `answer_kept_pages` and the middleware."""
     if LOOKED_UP not in request.META:
         key = _page_key(request) if settings.PAGE_CACHE_SECONDS else None
-        found = _call("get_many", [key, _version_key(ANY)]) if key else None
+        found = _call("get_many", [key, CHANGES]) if key else None
         request.META[LOOKED_UP] = (key, found)
     return request.META[LOOKED_UP]
 
@@ -444,16 +483,37 @@ def _current_page(key, found) -> "KeptPage | None":
 
 def _is_current(key, kept: "KeptPage", found) -> bool:
     """Whether the versions `kept` recorded are still those of its tags.
-    While nothing at all has changed since this process last found them so
-    (the version of ANY is the one then), that is known without reading
-    them."""
-    any_version = found.get(_version_key(ANY))
-    if any_version is not None and any_version == _checked_at and key in _checked:
+    When this process found them so before, and no change since then has
+    touched its tags, that is known without reading them."""
+    count, checked = found.get(CHANGES), _checked.get(key)
+    known = count is not None and checked is not None
+    if known and _untouched(kept.versions, since=checked, until=count):
+        _checked[key] = count
         return time.time() < kept.valid_until
     if _current_versions(list(kept.versions)) != kept.versions:
         return False
-    _note_checked(key, any_version)
+    _note_checked(key, count)
     return True
+
+
+def _untouched(tags, *, since: int, until: int) -> bool:
+    """Whether the changes numbered after `since` up to `until` are known,
+    and none of them touched `tags`."""
+    if until == since:
+        return True
+    if not 0 < until - since <= CHANGES_READ_AT_ONCE:
+        return False
+    numbers = range(since + 1, until + 1)
+    unknown = [number for number in numbers if number not in _changes]
+    if unknown:
+        found = _call("get_many", [_change_key(number) for number in unknown])
+        if found is None or len(found) < len(unknown):
+            return False
+        if len(_changes) >= KNOWN_CHANGES:
+            _changes.clear()
+        for number in unknown:
+            _changes[number] = frozenset(found[_change_key(number)])
+    return all(_changes[number].isdisjoint(tags) for number in numbers)
 
 
 def _answer(kept: "KeptPage", request) -> HttpResponse:
@@ -462,15 +522,14 @@ def _answer(kept: "KeptPage", request) -> HttpResponse:
     return response
 
 
-def _note_checked(key: str, any_version) -> None:
-    """Remember that the page under `key` was current while ANY had
-    `any_version`; what was remembered under another version is of no more
-    use."""
-    global _checked_at
-    if any_version != _checked_at or len(_checked) >= CHECKED_PAGES:
+def _note_checked(key: str, count: int | None) -> None:
+    """Remember that the page under `key` was current at the count of
+    changes `count` (None: nothing has been counted yet)."""
+    if count is None:
+        return
+    if len(_checked) >= CHECKED_PAGES:
         _checked.clear()
-        _checked_at = any_version
-    _checked.add(key)
+    _checked[key] = count
 
 
 class KeptPage:

@@ -9,12 +9,18 @@ from http import HTTPStatus
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
-from greatleaders.page_cache import STATUS_HEADER
+from greatleaders.page_cache import (
+    CHANGES_READ_AT_ONCE,
+    STATUS_HEADER,
+    expire,
+    post_tag,
+)
 from posts.importers.wxr import import_wxr
 from posts.models import Comment, Post
 from posts.roles import EDITOR
@@ -218,6 +224,37 @@ def test_approving_through_the_moderators_bulk_action_expires_the_same(
     assert cached_status(after["home"]) == "miss"
     assert cached_status(after["other post"]) == "hit"
     assert cached_status(after["another category"]) == "hit"
+
+
+def test_a_page_a_change_did_not_touch_is_served_without_reading_its_versions(
+    client, blog, settings
+):
+    settings.CACHES = {"default": {"BACKEND": "tests.counting_cache.CountingCache"}}
+    other = blog["other post"].get_absolute_url()
+    for address in addresses(blog).values():
+        client.get(address)
+    expire(post_tag(blog["post"].pk))
+    read = caches["default"].read
+    read.clear()
+
+    first, again = client.get(other), client.get(other)
+
+    assert cached_status(first) == cached_status(again) == "hit"
+    # The page and the count of changes each time, and once the change's
+    # record: none of the versions of the page's tags.
+    assert len(read) == 5
+
+
+def test_a_page_many_changes_behind_reads_its_versions_again(client, post, change):
+    client.get(post.get_absolute_url())
+    change(saved_with(post, title="On the Cult of Personality"))
+    for number in range(CHANGES_READ_AT_ONCE):
+        expire(f"elsewhere:{number}")
+
+    response = client.get(post.get_absolute_url())
+
+    assert cached_status(response) == "miss"
+    assert "On the Cult of Personality" in response.text
 
 
 def test_an_edit_expires_what_shows_that_post_and_nothing_else(client, blog, change):
