@@ -4,9 +4,7 @@ from http import HTTPStatus
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from posts.models import Post
 from posts.navigation import adjacent_posts
 from tests.factories import (
     CategoryFactory,
@@ -14,6 +12,7 @@ from tests.factories import (
     SeriesFactory,
     TagFactory,
     UserFactory,
+    hourly_posts,
 )
 from tests.html_text import page_text
 
@@ -318,16 +317,7 @@ def test_a_post_with_a_non_latin_slug_is_readable(client):
 def test_a_posts_neighbours_are_found_by_id_on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's query planner is what is tested")
-    # Enough posts for the planner to weigh its choice as on a real blog.
-    posts = Post.objects.bulk_create(
-        Post(
-            title=f"Post {number}",
-            slug=f"post-{number}",
-            status=Post.Status.PUBLISHED,
-            published_at=timezone.now() - timezone.timedelta(hours=number),
-        )
-        for number in range(2_000)
-    )
+    posts = hourly_posts(2_000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE posts_post")
     with CaptureQueriesContext(connection) as queries:

@@ -12,7 +12,7 @@ from posts import page_queries
 from posts.listing import PostList
 from posts.models import Post
 from posts.search import SearchResults, search_posts
-from tests.factories import CategoryFactory, PostFactory, TagFactory
+from tests.factories import CategoryFactory, PostFactory, TagFactory, hourly_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -98,15 +98,7 @@ def test_a_page_of_a_category_walks_the_date_index_rather_than_sorting():
     # As many posts as the planner weighs the choice as it does on a large
     # site: a category holding one post in five of two thousand.
     history = CategoryFactory()
-    posts = Post.objects.bulk_create(
-        Post(
-            title=f"Post {number}",
-            slug=f"post-{number}",
-            status=Post.Status.PUBLISHED,
-            published_at=timezone.now() - timezone.timedelta(hours=number),
-        )
-        for number in range(2_000)
-    )
+    posts = hourly_posts(2_000)
     Post.categories.through.objects.bulk_create(
         Post.categories.through(post=post, category=history) for post in posts[::5]
     )
