@@ -59,6 +59,7 @@ def category_lists():
     PostFactory.create_batch(3, categories=[elsewhere])
     PostFactory(categories=[history], draft=True)
     PostFactory(categories=[history], scheduled=True)
+    PostFactory(categories=[below], status=Post.Status.PRIVATE)
     ids = [history.pk, below.pk]
     prepared = PostList(
         page_queries.CATEGORY_IDS,
@@ -74,6 +75,8 @@ def tag_lists():
     PostFactory.create_batch(12, tags=[tag])
     PostFactory.create_batch(3, tags=[TagFactory()])
     PostFactory(tags=[tag], draft=True)
+    PostFactory(tags=[tag], scheduled=True)
+    PostFactory(tags=[tag], status=Post.Status.PRIVATE)
     prepared = PostList(
         page_queries.TAG_IDS, page_queries.TAG_COUNTED, now=timezone.now(), tag=tag.pk
     )

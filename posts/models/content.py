@@ -164,6 +164,16 @@ class PostQuerySet(models.QuerySet):
             published_at__lte=timezone.now() if now is None else now,
         )
 
+    def hidden_ids(self, now=None):
+        """The ids of the posts readers may not see (the others of
+        `published`), from two ranges of the index on (status,
+        published_at): unpublished, and scheduled for later than `now`."""
+        now = timezone.now() if now is None else now
+        others = [status for status in Post.Status if status != Post.Status.PUBLISHED]
+        unpublished = self.filter(status__in=others).values("pk")
+        later = self.filter(status=Post.Status.PUBLISHED, published_at__gt=now)
+        return unpublished.union(later.values("pk"), all=True)
+
     def scheduled(self):
         """Published posts whose date is still to come, the soonest first."""
         return self.filter(
@@ -218,10 +228,11 @@ class PostQuerySet(models.QuerySet):
     def _among(self, ids, in_date_order):
         """These posts whose id is among `ids` (a subquery).
 
-        To count them, the database reads `ids` from their index and checks
-        each post in the index on (id, status, published_at), never in the
-        post's row (migration 0011): a category costs what it holds, not
-        what the site does. For a page of them in date order
+        The database reads `ids` from their index and checks each post in
+        the index on (id, status, published_at), never in the post's row
+        (migration 0011): a category costs what it holds, not what the site
+        does. (Lists count theirs another way: see posts.page_queries.) For
+        a page of them in date order
         (`in_date_order`), it rather walks the date index from the newest
         (or the oldest), keeping the posts among `ids`, until it has the
         page: the first page of a category of 2,000 posts read 60 rows
