@@ -505,13 +505,13 @@ def _untouched(tags, *, since: int, until: int) -> bool:
     if not 0 < until - since <= CHANGES_READ_AT_ONCE:
         return False
     numbers = range(since + 1, until + 1)
+    if len(_changes) >= KNOWN_CHANGES:
+        _changes.clear()
     unknown = [number for number in numbers if number not in _changes]
     if unknown:
         found = _call("get_many", [_change_key(number) for number in unknown])
         if found is None or len(found) < len(unknown):
             return False
-        if len(_changes) >= KNOWN_CHANGES:
-            _changes.clear()
         for number in unknown:
             _changes[number] = frozenset(found[_change_key(number)])
     return all(_changes[number].isdisjoint(tags) for number in numbers)

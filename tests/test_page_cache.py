@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
+from greatleaders import page_cache
 from greatleaders.page_cache import (
     CHANGES_READ_AT_ONCE,
     STATUS_HEADER,
@@ -254,6 +255,22 @@ def test_a_page_many_changes_behind_reads_its_versions_again(client, post, chang
     response = client.get(post.get_absolute_url())
 
     assert cached_status(response) == "miss"
+    assert "On the Cult of Personality" in response.text
+
+
+def test_pages_stay_right_when_a_process_forgets_the_changes_it_read(
+    client, blog, change, monkeypatch
+):
+    monkeypatch.setattr(page_cache, "KNOWN_CHANGES", 2)
+    post, other = blog["post"].get_absolute_url(), blog["other post"]
+    client.get(post), client.get(other.get_absolute_url())
+    for number in range(3):
+        expire(f"elsewhere:{number}")
+    client.get(other.get_absolute_url())  # Reads those three changes.
+    change(saved_with(blog["post"], title="On the Cult of Personality"))
+
+    response = client.get(post)
+
     assert "On the Cult of Personality" in response.text
 
 
