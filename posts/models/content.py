@@ -168,16 +168,17 @@ class PostQuerySet(models.QuerySet):
         """The ids of the posts readers may not see (the others of
         `published`), from two ranges of the index on (status,
         published_at): unpublished, and scheduled for later than `now`."""
-        now = timezone.now() if now is None else now
         others = [status for status in Post.Status if status != Post.Status.PUBLISHED]
         unpublished = self.filter(status__in=others).values("pk")
-        later = self.filter(status=Post.Status.PUBLISHED, published_at__gt=now)
-        return unpublished.union(later.values("pk"), all=True)
+        later = self.scheduled(now).order_by().values("pk")
+        return unpublished.union(later, all=True)
 
-    def scheduled(self):
-        """Published posts whose date is still to come, the soonest first."""
+    def scheduled(self, now=None):
+        """Published posts whose date is still to come after `now`, the
+        soonest first."""
         return self.filter(
-            status=Post.Status.PUBLISHED, published_at__gt=timezone.now()
+            status=Post.Status.PUBLISHED,
+            published_at__gt=timezone.now() if now is None else now,
         ).order_by("published_at")
 
     def in_progress(self):
