@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse, set_script_prefix
 
+from greatleaders.page_cache import STATUS_HEADER
 from posts.addresses import address
 from tests.factories import CategoryFactory, PostFactory
 from tests.wsgi_requests import send
@@ -65,3 +66,13 @@ def test_addresses_outside_a_request_follow_the_prefix_set_then(post_path):
     assert address("posts:category", slug="history") == reverse(
         "posts:category", kwargs={"slug": "history"}
     )
+
+
+def test_a_search_below_a_path_is_kept_as_one_at_the_root(post_path):
+    search = {"path": "/search/", "query": "q=speech", "SCRIPT_NAME": "/blog"}
+    first = send(**search)
+    second = send(**search)
+
+    assert first.headers[STATUS_HEADER] == "miss"
+    assert second.headers[STATUS_HEADER] == "hit"
+    assert f"/blog{post_path}" in links(second)
